@@ -1,0 +1,86 @@
+import json
+from pathlib import Path
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from home.models import ClinicSettings, HomePage, SeedRecord
+
+CONTENT_FILE = Path(__file__).resolve().parents[2] / "content" / "clinic.json"
+
+
+class Command(BaseCommand):
+    help = (
+        "청담엔비의원의 메뉴와 기본 콘텐츠를 불러옵니다. 없는 페이지만 만들고, "
+        "이미 있는 페이지(편집자가 고쳤거나 지운 페이지 포함)는 건드리지 않습니다."
+    )
+
+    def handle(self, *args, **options):
+        data = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
+        self.created = 0
+        with transaction.atomic():
+            home = self.ensure_home(data["home"])
+            for entry in data["pages"]:
+                self.ensure_page(home, entry, key=entry["slug"])
+        self.stdout.write(f"기본 콘텐츠: 새로 만든 페이지 {self.created}개")
+
+    def ensure_home(self, entry):
+        record = SeedRecord.objects.filter(key="home").select_related("page").first()
+        if record and record.page:
+            return record.page.specific
+        site = Site.objects.filter(is_default_site=True).first()
+        welcome = site.root_page if site and self.is_welcome_page(site.root_page) else None
+        if welcome is not None:
+            welcome.slug = "wagtail-welcome"
+            welcome.save(update_fields=["slug", "url_path"])
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = root.add_child(instance=self.with_unique_slug(HomePage.from_seed(entry), root))
+            home.save_revision().publish()
+            self.created += 1
+        if site is None:
+            site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.site_name = entry["title"]
+            site.save()
+        if welcome is not None:
+            welcome.delete()
+        SeedRecord.objects.update_or_create(key="home", defaults={"page": home})
+        return home
+
+    def is_welcome_page(self, page):
+        """Wagtail's install makes a bare placeholder page; it has no place in the clinic's tree."""
+        return page.specific_class is Page and page.depth == 2 and not page.get_children().exists()
+
+    def with_unique_slug(self, page, parent):
+        if parent.get_children().filter(slug=page.slug).exists():
+            page.slug = f"{page.slug}-{parent.get_children().count() + 1}"
+        return page
+
+    def ensure_page(self, parent, entry, key):
+        record = SeedRecord.objects.filter(key=key).select_related("page").first()
+        if record and record.page is None:
+            return  # an editor deleted it: respect that
+        if record:
+            page = record.page
+        else:
+            model = apps.get_model(entry["type"])
+            page = parent.add_child(instance=self.with_unique_slug(model.from_seed(entry), parent))
+            page.save_revision().publish()
+            SeedRecord.objects.create(key=key, page=page)
+            self.created += 1
+            if entry.get("privacy_policy"):
+                self.link_privacy_policy(page)
+        for child in entry.get("children", []):
+            self.ensure_page(page, child, key=f"{key}/{child['slug']}")
+
+    def link_privacy_policy(self, page):
+        for site in Site.objects.all():
+            clinic = ClinicSettings.for_site(site)
+            if clinic.privacy_policy_page_id is None:
+                clinic.privacy_policy_page = page
+                clinic.save()

@@ -1,0 +1,95 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.models import ContentPage
+from tests.seed import SEED_MENU
+from treatments.models import TreatmentCategoryPage, TreatmentPage
+
+pytestmark = pytest.mark.django_db
+
+
+def menu_html(client, url="/"):
+    html = client.get(url).content.decode()
+    start = html.index('<nav class="main-menu"')
+    return html[start : html.index("</nav>", start)]
+
+
+def test_home_page_holds_the_whole_menu_in_order(client):
+    menu = menu_html(client)
+    position = 0
+    for section, pages in SEED_MENU:
+        for title in [section, *pages]:
+            position = menu.index(f">{title}</a>", position) + 1  # ValueError if missing or out of order
+
+
+def test_hiding_a_page_from_menus_removes_it(client):
+    ulthera = TreatmentPage.objects.get(slug="ulthera")
+    assert ">울쎄라</a>" in menu_html(client)
+    ulthera.show_in_menus = False
+    ulthera.save_revision().publish()
+    assert ">울쎄라</a>" not in menu_html(client)
+
+
+def test_hiding_a_section_hides_its_pages(client):
+    body = TreatmentCategoryPage.objects.get(slug="body")
+    body.show_in_menus = False
+    body.save_revision().publish()
+    menu = menu_html(client)
+    assert ">바디케어</a>" not in menu
+    assert ">지방흡입</a>" not in menu
+
+
+def test_unpublished_pages_leave_the_menu(client):
+    TreatmentPage.objects.get(slug="botox").unpublish()
+    assert ">보톡스</a>" not in menu_html(client)
+
+
+def test_reordering_pages_reorders_the_menu(client):
+    ulthera = TreatmentPage.objects.get(slug="ulthera")
+    first = TreatmentPage.objects.get(slug="3d-lifting")
+    ulthera.move(first, pos="left")
+    menu = menu_html(client)
+    assert menu.index(">울쎄라</a>") < menu.index(">3D입체리프팅</a>")
+
+
+def test_breadcrumbs_lead_from_home_to_the_page(client):
+    html = client.get("/lifting/ulthera/").content.decode()
+    crumbs = html[html.index('<nav class="breadcrumbs"') :]
+    crumbs = crumbs[: crumbs.index("</nav>")]
+    assert crumbs.index(">홈</a>") < crumbs.index(">리프팅</a>") < crumbs.index('aria-current="page">울쎄라<')
+
+
+def test_footer_names_the_clinic_and_links_the_privacy_policy_in_bold(client):
+    html = client.get("/lifting/").content.decode()
+    footer = html[html.index('<footer class="site-footer"') :]
+    assert "청담엔비의원" in footer
+    assert 'href="/privacy/"><strong>개인정보처리방침</strong></a>' in footer
+
+
+def count_queries(client, url):
+    client.get(url)  # warm per-process caches (content types, site root paths)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def add_pages(count):
+    lifting = TreatmentCategoryPage.objects.get(slug="lifting")
+    about = ContentPage.objects.get(slug="about")
+    for number in range(count):
+        parent = lifting if number % 2 else about
+        model = TreatmentPage if number % 2 else ContentPage
+        parent.add_child(
+            instance=model(title=f"추가 페이지 {number}", slug=f"extra-{number}", show_in_menus=True)
+        )
+
+
+@pytest.mark.parametrize("url", ["/", "/lifting/", "/lifting/ulthera/", "/about/philosophy/", "/privacy/"])
+def test_query_count_does_not_grow_with_the_menu(client, url):
+    before = count_queries(client, url)
+    add_pages(50)
+    assert ">추가 페이지 49</a>" in menu_html(client)
+    assert count_queries(client, url) == before
+    assert before <= 15, f"{url} took {before} queries"
