@@ -1,3 +1,6 @@
+import datetime
+
+from django.core.paginator import Paginator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -45,6 +48,7 @@ class HomePage(SitePage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.ContentPage",
+        "home.NoticeIndexPage",
         "treatments.TreatmentCategoryPage",
         "policies.PolicyPage",
     ]
@@ -126,3 +130,45 @@ class ClinicSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "병원 정보"
         verbose_name_plural = "병원 정보"
+
+
+class NoticeIndexPage(SitePage):
+    """공지사항: lists the clinic's notices, newest first."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NoticePage"]
+    max_count = 1
+    notices_per_page = 10
+
+    class Meta:
+        verbose_name = "공지사항 목록"
+        verbose_name_plural = "공지사항 목록"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["notices"] = Paginator(self.get_notices(), self.notices_per_page).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+    def get_notices(self):
+        return (
+            NoticePage.objects.child_of(self).live().public().order_by("-published_on", "-pk")
+        )
+
+
+class NoticePage(SitePage):
+    """One dated notice (공지사항), such as a holiday closure or a policy change."""
+
+    published_on = models.DateField("게시일", default=datetime.date.today)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name="본문")
+
+    search_fields = SitePage.search_fields + [index.SearchField("body")]
+    content_panels = SitePage.content_panels + [FieldPanel("published_on"), FieldPanel("body")]
+
+    parent_page_types = ["home.NoticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "공지사항"
+        verbose_name_plural = "공지사항"

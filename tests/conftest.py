@@ -1,5 +1,23 @@
+import os
+
 import pytest
 from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
+# beside it are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -7,3 +25,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The clinic's real content, loaded once for the whole run; each test rolls back its changes."""
     with django_db_blocker.unblock():
         call_command("load_clinic_content", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's chromium, never a browser downloaded by Playwright."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture
+def live_site(transactional_db, live_server):
+    """A real server on loopback with the clinic's content (a transactional test starts empty)."""
+    call_command("load_clinic_content", verbosity=0)
+    return live_server

@@ -1,7 +1,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import ContentPage, HomePage
+from home.models import ContentPage, HomePage, NoticeIndexPage, NoticePage
 from policies.models import PolicyPage
 from treatments.models import TreatmentCategoryPage, TreatmentPage
 
@@ -14,7 +14,9 @@ class PageTypeRulesTests(WagtailPageTestCase):
         self.assertEqual(HomePage.max_count, 1)
 
     def test_home_page_children(self):
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage, TreatmentCategoryPage, PolicyPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {ContentPage, NoticeIndexPage, TreatmentCategoryPage, PolicyPage}
+        )
 
     def test_categories_nest_and_hold_treatments(self):
         self.assertAllowedParentPageTypes(TreatmentCategoryPage, {HomePage, TreatmentCategoryPage})
@@ -37,3 +39,9 @@ class PageTypeRulesTests(WagtailPageTestCase):
             ContentPage, {HomePage, ContentPage, TreatmentCategoryPage}
         )
         self.assertCanNotCreateAt(ContentPage, HomePage)
+
+    def test_notices_live_in_the_single_notice_index(self):
+        self.assertAllowedParentPageTypes(NoticeIndexPage, {HomePage})
+        self.assertEqual(NoticeIndexPage.max_count, 1)
+        self.assertAllowedParentPageTypes(NoticePage, {NoticeIndexPage})
+        self.assertAllowedSubpageTypes(NoticePage, set())

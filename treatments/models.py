@@ -1,3 +1,4 @@
+from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -38,10 +39,19 @@ class TreatmentCategoryPage(SitePage):
 class TreatmentPage(SitePage):
     """One treatment (울쎄라, 실리프팅 …): what it is, how it is done, and its precautions."""
 
+    alternative_names = models.CharField(
+        "다른 이름",
+        max_length=255,
+        blank=True,
+        help_text="검색에 쓰이는 영문명, 제품명, 흔한 오타를 쉼표로 구분해 입력합니다. 예: Ulthera, 울세라",
+    )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name="본문")
 
-    search_fields = SitePage.search_fields + [index.SearchField("body")]
-    content_panels = SitePage.content_panels + [FieldPanel("body")]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("alternative_names"),
+        index.SearchField("body"),
+    ]
+    content_panels = SitePage.content_panels + [FieldPanel("alternative_names"), FieldPanel("body")]
 
     parent_page_types = ["treatments.TreatmentCategoryPage"]
     subpage_types = []
@@ -49,3 +59,9 @@ class TreatmentPage(SitePage):
     class Meta:
         verbose_name = "시술"
         verbose_name_plural = "시술"
+
+    @classmethod
+    def from_seed(cls, entry):
+        page = super().from_seed(entry)
+        page.alternative_names = entry.get("alternative_names", "")
+        return page

@@ -88,3 +88,16 @@ def test_reloading_keeps_an_editors_changes():
 def test_every_seed_page_has_a_published_revision():
     for page in home_page().get_descendants(inclusive=True):
         assert page.live_revision_id is not None, page.title
+
+
+def test_notices_are_listed_newest_first(client):
+    import datetime
+
+    from home.models import NoticeIndexPage, NoticePage
+
+    index = NoticeIndexPage.objects.get()
+    for day, title in [(1, "오래된 공지"), (20, "새 공지"), (10, "중간 공지")]:
+        index.add_child(instance=NoticePage(title=title, published_on=datetime.date(2026, 11, day)))
+    html = client.get(index.url).content.decode()
+    assert html.index("새 공지") < html.index("중간 공지") < html.index("오래된 공지")
+    assert "2026.11.20" in html

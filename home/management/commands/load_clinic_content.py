@@ -2,9 +2,11 @@ import json
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from home.models import ClinicSettings, HomePage, SeedRecord
 
@@ -21,10 +23,18 @@ class Command(BaseCommand):
         data = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
         self.created = 0
         with transaction.atomic():
+            self.ensure_tree_root()
             home = self.ensure_home(data["home"])
             for entry in data["pages"]:
                 self.ensure_page(home, entry, key=entry["slug"])
         self.stdout.write(f"기본 콘텐츠: 새로 만든 페이지 {self.created}개")
+
+    def ensure_tree_root(self):
+        """Wagtail's migrations make the locale and the tree's root; a flushed database lacks them."""
+        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        Locale.objects.get_or_create(language_code=language)
+        if Page.get_first_root_node() is None:
+            Page.add_root(instance=Page(title="Root", slug="root", live=True))
 
     def ensure_home(self, entry):
         record = SeedRecord.objects.filter(key="home").select_related("page").first()

@@ -1,0 +1,18 @@
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_visitor_on_a_phone_opens_the_menu_and_reaches_a_treatment(live_site, page):
+    page.set_viewport_size(PHONE)
+    page.goto(live_site.url + "/")
+    menu = page.locator("#main-menu")
+    expect(menu).to_be_hidden()
+    page.get_by_role("button", name="메뉴").click()
+    expect(menu).to_be_visible()
+    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="울쎄라").click()
+    expect(page).to_have_url(live_site.url + "/lifting/ulthera/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("울쎄라")
