@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.cache.UpdatePageCacheMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -55,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.cache.FetchFromPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "nbsite.urls"
@@ -112,6 +115,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Page cache (home/cache.py): anonymous HTML kept in the cache, purged whenever content is published.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on") != "off"
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/search/suggest"]
+CACHE_MIDDLEWARE_ALIAS = "default"
+# Without Redis each process has its own cache, and the scheduler (another process) cannot purge
+# it: keep copies briefly so a scheduled publish shows within a minute.
+CACHE_MIDDLEWARE_SECONDS = 60 * 60 if REDIS_URL else 20
+CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
 
 LANGUAGE_CODE = "ko-kr"
 LANGUAGES = [("ko", "한국어")]

@@ -1,0 +1,55 @@
+import pytest
+from django.core.cache import cache
+
+from treatments.models import TreatmentPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_anonymous_pages_come_from_the_cache_the_second_time(client, page_cache, django_assert_num_queries):
+    first = client.get("/lifting/ulthera/")
+    assert first.status_code == 200 and "X-Page-Cache" not in first
+    with django_assert_num_queries(0):
+        second = client.get("/lifting/ulthera/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_browsers_revalidate_html_every_time(client, page_cache):
+    response = client.get("/")
+    assert "max-age=0" in response["Cache-Control"] and "public" in response["Cache-Control"]
+    assert response.has_header("ETag")
+    assert client.get("/", headers={"if-none-match": response["ETag"]}).status_code == 304
+
+
+def test_publishing_a_change_shows_on_the_next_anonymous_request(client, page_cache):
+    client.get("/lifting/ulthera/")
+    client.get("/")
+    ulthera = TreatmentPage.objects.get(slug="ulthera")
+    ulthera.title = "울쎄라 리프팅"
+    ulthera.save_revision().publish()
+    assert "<h1>울쎄라 리프팅</h1>" in client.get("/lifting/ulthera/").content.decode()
+    assert ">울쎄라 리프팅</a>" in client.get("/").content.decode()
+
+
+def test_unpublishing_and_moving_purge_the_cache(client, page_cache):
+    assert ">보톡스</a>" in client.get("/").content.decode()
+    TreatmentPage.objects.get(slug="botox").unpublish()
+    assert ">보톡스</a>" not in client.get("/").content.decode()
+    assert client.get("/botox-filler/botox/").status_code == 404
+
+
+def test_logged_in_editors_never_get_cached_pages(client, page_cache, django_user_model):
+    client.get("/")
+    editor = django_user_model.objects.create_superuser("editor", "e@example.com", "pw")
+    client.force_login(editor)
+    response = client.get("/")
+    assert "X-Page-Cache" not in response
