@@ -27,7 +27,8 @@ class Command(BaseCommand):
             home = self.ensure_home(data["home"])
             for entry in data["pages"]:
                 self.ensure_page(home, entry, key=entry["slug"])
-        self.stdout.write(f"기본 콘텐츠: 새로 만든 페이지 {self.created}개")
+        if options["verbosity"]:
+            self.stdout.write(f"기본 콘텐츠: 새로 만든 페이지 {self.created}개")
 
     def ensure_tree_root(self):
         """Wagtail's migrations make the locale and the tree's root; a flushed database lacks them."""
