@@ -27,3 +27,9 @@ run: setup
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: bench
+bench: install
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	@command -v nginx >/dev/null || apt-get install -y -qq nginx-light || true
+	$(BIN)/python tests/benchmarks/serve_bench.py $(BENCH_ARGS)
