@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PoliciesConfig(AppConfig):
     name = "policies"
     verbose_name = "정책"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,0 +1,55 @@
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from .models import PolicyVersion
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Recorded versions can be looked at by anyone with admin access, and changed by no one."""
+
+    def user_has_permission(self, user, action):
+        if action == "view":
+            return user.is_active and user.has_perm("wagtailadmin.access_admin")
+        return False
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class PolicyVersionViewSet(ModelViewSet):
+    """정책 판 기록: every version that went live, who published it and when; read-only."""
+
+    model = PolicyVersion
+    icon = "history"
+    menu_label = "정책 판 기록"
+    menu_order = 300
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = [
+        "page_title",
+        Column("number", label="판"),
+        DateColumn("announced_on", label="공고일자"),
+        DateColumn("effective_on", label="시행일자"),
+        "published_by_name",
+        "published_at",
+        "scheduled",
+    ]
+    list_filter = ["page_slug"]
+    inspect_view_fields = [
+        "page_title", "number", "title", "document_title", "announced_on", "effective_on",
+        "change_summary", "unfavourable_change", "published_by_name", "published_at", "scheduled",
+        "revision_id",
+    ]
+    form_fields = []
+
+
+register_permission_policy(PolicyVersion, ReadOnlyPermissionPolicy(PolicyVersion))
+policy_version_viewset = PolicyVersionViewSet("policy_versions")
+
+
+@hooks.register("register_admin_viewset")
+def register_policy_version_viewset():
+    return policy_version_viewset

@@ -1,0 +1,95 @@
+import datetime
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from policies.access import ensure_policy_access
+from policies.models import PolicyPage
+
+SEOUL = datetime.timezone(datetime.timedelta(hours=9))
+
+
+def seoul(*args):
+    return datetime.datetime(*args, tzinfo=SEOUL)
+
+
+@pytest.fixture
+def policy(db):
+    ensure_policy_access(apps)
+    return PolicyPage.objects.get(slug="privacy")
+
+
+@pytest.fixture
+def privacy_manager(django_user_model, policy):
+    user = django_user_model.objects.create_user("privacy", password="pw", first_name="정보관리")
+    user.groups.add(Group.objects.get(name="개인정보 관리자"))
+    return user
+
+
+@pytest.fixture
+def marketer(django_user_model, policy):
+    """Like the marketing team: may edit and publish every page of the site."""
+    group = Group.objects.create(name="마케팅 (시험)")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    home = Page.objects.get(depth=2)
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=home, permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore")
+        )
+    user = django_user_model.objects.create_user("marketer", password="pw")
+    user.groups.add(group)
+    return user
+
+
+def changed_body(page, old="개인정보", new="고객정보", section=1):
+    """The page's articles with one article's wording changed."""
+    body = []
+    for index, block in enumerate(page.body.raw_data):
+        value = dict(block["value"])
+        if index == section:
+            value["body"] = value["body"].replace(old, new, 1)
+        body.append({"type": "section", "value": value})
+    return body
+
+
+def schedule_version(page, user, announced_on, effective_on, summary="보유 기간을 명확히 했습니다.", **fields):
+    """What the editor's 게시 button does: save a revision with the new dates and publish it."""
+    draft = page.get_latest_revision_as_object()
+    draft.announced_on = announced_on
+    draft.effective_on = effective_on
+    draft.change_summary = summary
+    draft.body = fields.pop("body", changed_body(draft))
+    for name, value in fields.items():
+        setattr(draft, name, value)
+    revision = draft.save_revision(user=user)
+    revision.publish(user=user)
+    return revision
+
+
+def edit_form_data(page, action="action-publish", **overrides):
+    """The admin's edit form as the browser would post it."""
+    sections = [
+        ("section", {"number": b["value"]["number"], "heading": b["value"]["heading"], "body": rich_text(b["value"]["body"])})
+        for b in page.body.raw_data
+    ]
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "document_title": page.document_title,
+        "announced_on": page.announced_on.isoformat() if page.announced_on else "",
+        "effective_on": page.effective_on.isoformat() if page.effective_on else "",
+        "change_summary": page.change_summary,
+        "body": streamfield(sections),
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    if page.unfavourable_change and "unfavourable_change" not in overrides:
+        data["unfavourable_change"] = "on"
+    form = nested_form_data(data)
+    if action:
+        form[action] = action
+    return form
