@@ -1,13 +1,34 @@
 """The site's menu, read from the page tree in one query per request."""
 
-from wagtail.models import Page, Site
+from functools import cache
+
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
+from wagtail.models import Page, Site, get_page_models
+
+
+@cache
+def menu_label_lookups():
+    """`<model>__menu_label` for every page type with a menu label (those of home.ClinicPage)."""
+    lookups = []
+    for model in get_page_models():
+        fields = {field.name for field in model._meta.concrete_fields}
+        if "menu_label" in fields and model._meta.get_parent_list() == [Page]:
+            lookups.append(f"{model._meta.model_name}__menu_label")
+    return lookups
+
+
+def menu_label():
+    """The page's menu label where it has one, else its title, read in the menu's single query."""
+    labels = [NullIf(F(lookup), Value("")) for lookup in menu_label_lookups()]
+    return Coalesce(*labels, F("title"))
 
 
 class MenuItem:
     def __init__(self, page, url):
         self.page = page
         self.url = url
-        self.title = page.title
+        self.title = getattr(page, "menu_title", page.title)
         self.children = []
 
 
@@ -32,6 +53,7 @@ def get_menu(request):
         .in_menu()
         .order_by("path")
         .only("id", "path", "depth", "title", "url_path", "slug", "draft_title", "live")
+        .annotate(menu_title=menu_label())
     )
     sections = []
     by_path = {}

@@ -161,6 +161,8 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "hwp", "txt", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Images carry a required alternative text (home/models/images.py).
+WAGTAILIMAGES_IMAGE_MODEL = "home.ClinicImage"
 
 LOGGING = {
     "version": 1,

@@ -8,7 +8,8 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from home.models import ClinicSettings, HomePage, SeedRecord
+from home.images import generated_image
+from home.models import ClinicPage, ClinicSettings, HomePage, SeedRecord
 
 CONTENT_FILE = Path(__file__).resolve().parents[2] / "content" / "clinic.json"
 
@@ -22,11 +23,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         data = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
         self.created = 0
+        self.precautions = data.get("treatment_precautions", "")
         with transaction.atomic():
             self.ensure_tree_root()
             home = self.ensure_home(data["home"])
             for entry in data["pages"]:
-                self.ensure_page(home, entry, key=entry["slug"])
+                self.ensure_page(home, entry, key=entry["slug"], section=True)
+            self.fill_clinic_settings(data.get("clinic", {}))
         if options["verbosity"]:
             self.stdout.write(f"기본 콘텐츠: 새로 만든 페이지 {self.created}개")
 
@@ -72,22 +75,73 @@ class Command(BaseCommand):
             page.slug = f"{page.slug}-{parent.get_children().count() + 1}"
         return page
 
-    def ensure_page(self, parent, entry, key):
+    def ensure_page(self, parent, entry, key, section=False):
         record = SeedRecord.objects.filter(key=key).select_related("page").first()
         if record and record.page is None:
             return  # an editor deleted it: respect that
+        wants_image = section or entry["type"] == "treatments.TreatmentPage"
         if record:
-            page = record.page
+            page = record.page.specific
+            if wants_image:
+                self.backfill_image(page, key)
+            self.backfill_precautions(page)
         else:
             model = apps.get_model(entry["type"])
-            page = parent.add_child(instance=self.with_unique_slug(model.from_seed(entry), parent))
+            page = self.with_unique_slug(self.from_seed(model, entry), parent)
+            if wants_image and issubclass(model, ClinicPage):
+                page.image = self.make_image(page, key)
+            page = parent.add_child(instance=page)
             page.save_revision().publish()
             SeedRecord.objects.create(key=key, page=page)
             self.created += 1
             if entry.get("privacy_policy"):
                 self.link_privacy_policy(page)
+            if entry.get("fees_page"):
+                self.link_fees_page(page)
         for child in entry.get("children", []):
             self.ensure_page(page, child, key=f"{key}/{child['slug']}")
+
+    def from_seed(self, model, entry):
+        page = model.from_seed(entry)
+        if hasattr(page, "precautions") and not page.precautions:
+            page.precautions = self.precautions  # every live treatment states its side effects
+        return page
+
+    def make_image(self, page, key):
+        """A generated picture for a seeded page; remembered so an editor's removal is respected."""
+        SeedRecord.objects.get_or_create(key=f"image:{key}")
+        return generated_image(key, title=page.title, alt=f"{page.title} 대표 이미지")
+
+    def backfill_image(self, page, key):
+        """Pages loaded before pictures existed get one, unless an editor has a draft in progress."""
+        if not isinstance(page, ClinicPage) or page.image_id:
+            return
+        if SeedRecord.objects.filter(key=f"image:{key}").exists() or page.has_unpublished_changes:
+            return
+        page.image = self.make_image(page, key)
+        page.save_revision().publish()
+
+    def backfill_precautions(self, page):
+        if hasattr(page, "precautions") and not page.precautions and not page.has_unpublished_changes:
+            page.precautions = self.precautions
+            page.save_revision().publish()
+
+    def fill_clinic_settings(self, values):
+        """Shipped clinic details fill only fields still blank; the settings screen is the truth."""
+        for site in Site.objects.all():
+            clinic = ClinicSettings.for_site(site)
+            blank = {name: value for name, value in values.items() if not getattr(clinic, name)}
+            if blank:
+                for name, value in blank.items():
+                    setattr(clinic, name, value)
+                clinic.save()
+
+    def link_fees_page(self, page):
+        for site in Site.objects.all():
+            clinic = ClinicSettings.for_site(site)
+            if clinic.fees_page_id is None:
+                clinic.fees_page = page
+                clinic.save()
 
     def link_privacy_policy(self, page):
         for site in Site.objects.all():

@@ -1,0 +1,178 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TabbedInterface, ObjectList
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from ..blocks import OpeningHoursBlock
+from ..hours import weekly_hours
+
+
+def _lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@register_setting(icon="site")
+class ClinicSettings(BaseSiteSetting):
+    """The clinic's details, edited once and shown in the header, footer, 진료안내 and 오시는길."""
+
+    name = models.CharField("병원 이름", max_length=100, default="청담엔비의원")
+    phone = models.CharField("대표 전화번호", max_length=30, blank=True, help_text="예: 02-543-5856")
+    address = models.CharField(
+        "주소", max_length=255, blank=True, help_text="도로명 주소를 층수까지 입력합니다."
+    )
+    representative = models.CharField("대표자", max_length=50, blank=True)
+    business_number = models.CharField(
+        "사업자등록번호", max_length=20, blank=True, help_text="예: 123-45-67890"
+    )
+    hours = StreamField(
+        [("day", OpeningHoursBlock())],
+        blank=True,
+        verbose_name="요일별 진료 시간",
+        help_text="요일마다 하나씩 추가합니다. 추가하지 않은 요일은 휴진으로 표시됩니다.",
+    )
+    holiday_note = models.CharField(
+        "휴진 안내",
+        max_length=255,
+        blank=True,
+        help_text="예: 일요일·공휴일 휴진. 진료안내 페이지의 시간표 아래에 표시됩니다.",
+    )
+    kakao_channel_url = models.URLField("카카오톡 채널 주소", blank=True)
+    naver_map_url = models.URLField(
+        "네이버 지도 주소", blank=True, help_text="비워 두면 주소로 네이버 지도를 검색하는 링크를 씁니다."
+    )
+    kakao_map_url = models.URLField(
+        "카카오맵 주소", blank=True, help_text="비워 두면 주소로 카카오맵을 검색하는 링크를 씁니다."
+    )
+    naver_reservation_url = models.URLField("네이버 예약 주소", blank=True)
+    instagram_url = models.URLField("인스타그램 주소", blank=True)
+    blog_url = models.URLField("블로그 주소", blank=True)
+    privacy_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="개인정보처리방침 페이지",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="모든 페이지 하단에 굵게 연결되는 개인정보처리방침입니다.",
+    )
+    fees_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="비급여 진료비용 페이지",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="모든 페이지 하단에 연결되는 비급여 진료비용 안내입니다(의료법 제45조).",
+    )
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("phone"),
+                    FieldPanel("address"),
+                    MultiFieldPanel(
+                        [FieldPanel("representative"), FieldPanel("business_number")],
+                        heading="사업자 정보",
+                    ),
+                    FieldPanel("privacy_policy_page"),
+                    FieldPanel("fees_page"),
+                ],
+                heading="기본 정보",
+            ),
+            ObjectList([FieldPanel("hours"), FieldPanel("holiday_note")], heading="진료 시간"),
+            ObjectList(
+                [
+                    FieldPanel("kakao_channel_url"),
+                    FieldPanel("naver_reservation_url"),
+                    FieldPanel("naver_map_url"),
+                    FieldPanel("kakao_map_url"),
+                    FieldPanel("instagram_url"),
+                    FieldPanel("blog_url"),
+                ],
+                heading="링크",
+            ),
+        ]
+    )
+
+    select_related = ["privacy_policy_page", "fees_page"]
+
+    class Meta:
+        verbose_name = "병원 정보"
+        verbose_name_plural = "병원 정보"
+
+    def weekly_hours(self):
+        return weekly_hours(self.hours)
+
+    def has_hours(self):
+        return any(not day.is_closed for day in self.weekly_hours())
+
+    def naver_map_link(self):
+        if self.naver_map_url:
+            return self.naver_map_url
+        return f"https://map.naver.com/p/search/{self.address}" if self.address else ""
+
+    def kakao_map_link(self):
+        if self.kakao_map_url:
+            return self.kakao_map_url
+        return f"https://map.kakao.com/link/search/{self.address}" if self.address else ""
+
+    def social_links(self):
+        """The clinic's channels that have an address, in the order the footer shows them."""
+        links = [
+            ("카카오톡 채널", self.kakao_channel_url),
+            ("네이버 예약", self.naver_reservation_url),
+            ("인스타그램", self.instagram_url),
+            ("블로그", self.blog_url),
+        ]
+        return [(label, url) for label, url in links if url]
+
+
+class Doctor(index.Indexed, Orderable):
+    """A doctor of the clinic (의료진), listed on 엔비의료진 and on the treatments they perform."""
+
+    name = models.CharField("이름", max_length=50)
+    role = models.CharField("직책", max_length=50, help_text="예: 대표원장, 원장")
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name="사진",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    specialties = models.CharField(
+        "전문 분야", max_length=255, blank=True, help_text="쉼표로 구분합니다. 예: 리프팅, 색소 치료"
+    )
+    career = models.TextField("경력", blank=True, help_text="한 줄에 하나씩 입력합니다.")
+    education = models.TextField("학력", blank=True, help_text="한 줄에 하나씩 입력합니다.")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("specialties"),
+        FieldPanel("career"),
+        FieldPanel("education"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("specialties")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "의료진"
+        verbose_name_plural = "의료진"
+
+    def __str__(self):
+        return f"{self.name} {self.role}"
+
+    def specialty_list(self):
+        return [item.strip() for item in self.specialties.split(",") if item.strip()]
+
+    def career_list(self):
+        return _lines(self.career)
+
+    def education_list(self):
+        return _lines(self.education)

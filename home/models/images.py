@@ -1,0 +1,31 @@
+from django.db import models
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class ClinicImage(AbstractImage):
+    """An image in the library; its alternative text is required, so no picture reaches a visitor without one."""
+
+    description = models.CharField(
+        "대체 텍스트",
+        max_length=255,
+        help_text="화면을 볼 수 없는 분께 읽어 주는 이미지 설명입니다. 예: 울쎄라 시술 장비 사진",
+    )
+
+    admin_form_fields = Image.admin_form_fields
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = "이미지"
+        verbose_name_plural = "이미지"
+
+    @property
+    def alt(self):
+        return self.description or self.title
+
+
+class ClinicRendition(AbstractRendition):
+    """A resized copy of a library image, made once and reused."""
+
+    image = models.ForeignKey(ClinicImage, related_name="renditions", on_delete=models.CASCADE)
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
