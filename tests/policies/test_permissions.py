@@ -1,0 +1,77 @@
+import datetime
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.models import Page, TaskState, WorkflowState
+
+from policies.models import PolicyPage, PolicyVersion
+
+from .conftest import edit_form_data, seoul
+
+pytestmark = pytest.mark.django_db
+
+TODAY = seoul(2026, 11, 24, 11, 0)
+
+
+def test_policy_pages_use_the_privacy_approval_workflow(policy):
+    assert policy.get_workflow().name == "개인정보처리방침 승인"
+    [task] = policy.get_workflow().tasks.specific()
+    assert [g.name for g in task.groups.all()] == ["개인정보 관리자"]
+
+
+def test_marketer_can_publish_other_pages_but_not_a_policy(policy, marketer, privacy_manager):
+    treatment = Page.objects.get(url_path="/home/lifting/ulthera/").specific
+    assert treatment.permissions_for_user(marketer).can_publish()
+    tester = policy.permissions_for_user(marketer)
+    assert tester.can_edit() and not tester.can_publish() and not tester.can_unpublish()
+    assert tester.can_submit_for_moderation()
+    assert policy.permissions_for_user(privacy_manager).can_publish()
+
+
+def test_marketer_publish_attempt_does_not_publish(client, policy, marketer):
+    client.force_login(marketer)
+    edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[policy.pk])).content.decode()
+    assert 'name="action-publish"' not in edit_page
+    assert 'name="action-submit"' in edit_page
+    with time_machine.travel(TODAY, tick=False):
+        client.post(
+            reverse("wagtailadmin_pages:edit", args=[policy.pk]),
+            edit_form_data(policy, announced_on="2026-11-24", effective_on="2026-12-01"),
+        )
+    assert not policy.revisions.filter(approved_go_live_at__isnull=False).exists()
+    assert PolicyPage.objects.get(pk=policy.pk).effective_on == datetime.date(2017, 8, 25)
+
+
+def test_submitted_version_is_scheduled_when_a_privacy_manager_approves(client, policy, marketer, privacy_manager):
+    client.force_login(marketer)
+    with time_machine.travel(TODAY, tick=False):
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[policy.pk]),
+            edit_form_data(policy, action="action-submit", announced_on="2026-11-24", effective_on="2026-12-01",
+                           change_summary="쿠키 항목을 보완했습니다."),
+        )
+        assert response.status_code == 302
+        state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(policy.pk))
+        assert state.status == WorkflowState.STATUS_IN_PROGRESS
+        task_state = state.current_task_state
+        # The marketer cannot approve their own policy change.
+        assert not task_state.task.specific.get_actions(policy, marketer)
+
+        client.force_login(privacy_manager)
+        response = client.post(
+            reverse("wagtailadmin_pages:workflow_action", args=[policy.pk, "approve", task_state.pk]),
+            {"comment": ""},
+        )
+        assert response.status_code in (200, 302)
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_APPROVED
+    scheduled = policy.revisions.get(approved_go_live_at__isnull=False)
+    assert scheduled.approved_go_live_at == seoul(2026, 12, 1)
+    with time_machine.travel(seoul(2026, 12, 1, 0, 0, 40), tick=False):
+        call_command("run_scheduler", "--once")
+    assert PolicyPage.objects.get(pk=policy.pk).effective_on == datetime.date(2026, 12, 1)
+    version = PolicyVersion.objects.get(page=policy, number=2)
+    assert version.change_summary == "쿠키 항목을 보완했습니다."
+    assert version.published_by == privacy_manager

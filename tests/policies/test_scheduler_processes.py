@@ -1,0 +1,124 @@
+"""The real scheduler as separate processes against one database (a file or a PostgreSQL
+database of its own, since the test database's transactions are invisible to other processes)."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import psycopg
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+SETUP = """
+import datetime, time_machine
+from django.apps import apps
+from django.contrib.auth.models import Group, User
+from policies.access import ensure_policy_access
+from policies.models import PolicyPage
+from tests.policies.conftest import schedule_version
+ensure_policy_access(apps)
+user = User.objects.create_user("privacy", password="pw")
+user.groups.add(Group.objects.get(name="개인정보 관리자"))
+with time_machine.travel("2026-11-24T10:00:00+09:00", tick=False):
+    schedule_version(PolicyPage.objects.get(slug="privacy"), user,
+                     datetime.date(2026, 11, 24), datetime.date(2026, 12, 1))
+"""
+
+REPORT = """
+import json
+from wagtail.models import PageLogEntry
+from home.models import NoticePage
+from policies.models import PolicyPage, PolicyVersion
+page = PolicyPage.objects.get(slug="privacy")
+new = PolicyVersion.objects.filter(page=page, number=2).first()
+print(json.dumps({
+    "versions": PolicyVersion.objects.filter(page=page).count(),
+    "scheduled_publishes": PageLogEntry.objects.filter(page=page, action="wagtail.publish.scheduled").count(),
+    "effective_on": page.effective_on.isoformat(),
+    "notices": NoticePage.objects.filter(slug__startswith="privacy-").count(),
+    "published_at": new.published_at.isoformat() if new else None,
+}))
+"""
+
+
+@pytest.fixture
+def database_url(tmp_path):
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        yield f"sqlite:///{tmp_path / 'scheduler.sqlite3'}"
+        return
+    server, _, name = url.rpartition("/")
+    name = f"{name.split('?')[0]}_scheduler"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield f"{server}/{name}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def environment(database_url):
+    return {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "nbsite.settings.test"}
+
+
+def manage(database_url, *args):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=REPO, env=environment(database_url),
+        check=True, capture_output=True, text=True, timeout=300,
+    ).stdout
+
+
+def at(database_url, moment, *args):
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.policies.clock", moment, *args], cwd=REPO,
+        env=environment(database_url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def report(database_url):
+    return json.loads(manage(database_url, "shell", "-c", REPORT).strip().splitlines()[-1])
+
+
+@pytest.fixture
+def scheduled_site(database_url):
+    manage(database_url, "migrate", "--noinput")
+    manage(database_url, "load_clinic_content")
+    manage(database_url, "shell", "-c", SETUP)
+    assert report(database_url)["versions"] == 1
+    return database_url
+
+
+def test_two_schedulers_at_once_publish_the_due_version_once(scheduled_site):
+    for _ in range(2):
+        runs = [at(scheduled_site, "2026-12-01T00:00:05+09:00", "run_scheduler", "--once") for _ in range(3)]
+        outputs = [run.communicate(timeout=120) for run in runs]
+        assert [run.returncode for run in runs] == [0, 0, 0], outputs
+    state = report(scheduled_site)
+    assert state["effective_on"] == "2026-12-01"
+    assert state["versions"] == 2
+    assert state["scheduled_publishes"] == 1
+    assert state["notices"] == 1
+
+
+def test_running_scheduler_publishes_a_due_version_within_a_minute(scheduled_site):
+    """Started 20 s before the 시행일자 with the default 30 s interval."""
+    scheduler = at(scheduled_site, "2026-11-30T23:59:40+09:00", "run_scheduler")
+    try:
+        deadline = time.monotonic() + 100
+        state = report(scheduled_site)
+        while state["published_at"] is None and time.monotonic() < deadline:
+            time.sleep(3)
+            state = report(scheduled_site)
+    finally:
+        scheduler.terminate()
+        output = scheduler.communicate(timeout=30)
+    assert state["published_at"] is not None, output
+    delay = (datetime.fromisoformat(state["published_at"]) - datetime.fromisoformat("2026-12-01T00:00:00+09:00")).total_seconds()
+    print(f"scheduled version went live {delay:.1f} s after its time")
+    assert 0 <= delay < 60
+    assert scheduler.returncode == 0 or scheduler.returncode == -15
