@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max, Prefetch
 from django.utils import timezone
+from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -51,6 +52,38 @@ class TreatmentCategoryPage(ClinicPage):
         return with_card_images(self.get_children().live().public().in_menu().specific(), owner=self)
 
 
+class PriceHistoryMixin:
+    """Dates each priced item's last price change when the page is saved (published).
+
+    Matched by id, or by name when Wagtail recreates an item from a revision, because
+    modelcluster deletes and re-adds child rows it cannot match; a price left alone keeps its date.
+    """
+
+    priced_relations = ()
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            for relation in self.priced_relations:
+                self.carry_price_dates(relation)
+        return super().save(*args, **kwargs)
+
+    def carry_price_dates(self, relation):
+        if relation not in getattr(self, "_cluster_related_objects", {}):
+            return  # the items were not touched: nothing will be written
+        manager = getattr(self, relation)
+        stored = list(manager.model.objects.filter(page_id=self.pk))
+        by_pk = {item.pk: item for item in stored}
+        by_name = {item.name: item for item in stored}
+        today = timezone.localdate()
+        for item in manager.all():
+            previous = by_pk.get(item.pk) or by_name.get(item.name)
+            unchanged = previous is not None and (previous.price_min, previous.price_max) == (
+                item.price_min,
+                item.price_max,
+            )
+            item.price_changed_on = previous.price_changed_on if unchanged else today
+
+
 class TreatmentPageForm(WagtailAdminPageForm):
     """Lets a draft be saved without precautions, but not published or sent for review (의료법 §56)."""
 
@@ -60,8 +93,16 @@ class TreatmentPageForm(WagtailAdminPageForm):
         field.required = True  # deferred by Wagtail when the editor only saves a draft
         field.error_messages["required"] = PRECAUTIONS_REQUIRED
 
+    def clean(self):
+        cleaned_data = super().clean()
+        # An editor's emptied editor may still hold empty paragraphs: judge by the text.
+        text = strip_tags(cleaned_data.get("precautions") or "").strip()
+        if not self.is_deferred_validation and not text and "precautions" not in self.errors:
+            self.add_error("precautions", PRECAUTIONS_REQUIRED)
+        return cleaned_data
 
-class TreatmentPage(ClinicPage):
+
+class TreatmentPage(PriceHistoryMixin, ClinicPage):
     """One treatment (울쎄라, 실리프팅 …): what it is, how it is done, its precautions, doctors and fees."""
 
     alternative_names = models.CharField(
@@ -86,6 +127,7 @@ class TreatmentPage(ClinicPage):
     )
 
     base_form_class = TreatmentPageForm
+    priced_relations = ["fees"]
     search_fields = ClinicPage.search_fields + [
         index.SearchField("alternative_names"),
         index.SearchField("body"),
@@ -159,12 +201,9 @@ class PricedItem(models.Model):
             raise ValidationError({"price_max": "최고 가격은 가격(최저)보다 크거나 같아야 합니다."})
 
     def save(self, *args, **kwargs):
-        if self.price_changed(type(self).objects.filter(pk=self.pk).first() if self.pk else None):
+        if self.price_changed_on is None:
             self.price_changed_on = timezone.localdate()
         super().save(*args, **kwargs)
-
-    def price_changed(self, previous):
-        return previous is None or (previous.price_min, previous.price_max) != (self.price_min, self.price_max)
 
     @property
     def is_range(self):
@@ -191,7 +230,7 @@ class TreatmentFee(Orderable, PricedItem):
         verbose_name_plural = "비급여 가격 항목"
 
 
-class FeePage(ClinicPage):
+class FeePage(PriceHistoryMixin, ClinicPage):
     """비급여 진료비용 (의료법 §45): every treatment's priced items by category, and certificate fees."""
 
     intro = RichTextField("안내 문구", blank=True, features=RICH_TEXT_FEATURES)
@@ -207,6 +246,7 @@ class FeePage(ClinicPage):
     parent_page_types = ["home.ContentPage"]
     subpage_types = []
     max_count = 1
+    priced_relations = ["certificate_fees"]
 
     class Meta:
         verbose_name = "비급여 진료비용"

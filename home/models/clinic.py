@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TabbedInterface, ObjectList
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -114,12 +116,12 @@ class ClinicSettings(BaseSiteSetting):
     def naver_map_link(self):
         if self.naver_map_url:
             return self.naver_map_url
-        return f"https://map.naver.com/p/search/{self.address}" if self.address else ""
+        return f"https://map.naver.com/p/search/{quote(self.address)}" if self.address else ""
 
     def kakao_map_link(self):
         if self.kakao_map_url:
             return self.kakao_map_url
-        return f"https://map.kakao.com/link/search/{self.address}" if self.address else ""
+        return f"https://map.kakao.com/link/search/{quote(self.address)}" if self.address else ""
 
     def social_links(self):
         """The clinic's channels that have an address, in the order the footer shows them."""
