@@ -1,0 +1,136 @@
+import json
+import random
+import statistics
+import time
+from pathlib import Path
+
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+
+from search.views import backend_terms, find_suggestions, search_pages
+
+QUERIES_FILE = Path(__file__).resolve().parents[2] / "eval" / "queries.json"
+TOP_K = 3
+
+# Words of the clinic's own content, shuffled into filler notices for the latency figure.
+FILLER_WORDS = (
+    "피부 시술 레이저 관리 진료 상담 예약 안내 휴진 공지 이벤트 여름 겨울 자외선 보습 "
+    "주름 탄력 색소 모공 건조 민감성 홍조 여드름 리프팅 주사 비타민 진피 흉터 탈모 두피 "
+    "의료진 원장 변경 시간 토요일 공휴일 연휴 주차 위치 오픈 새로운 장비 도입 소식"
+).split()
+PARTICLES = ["", "", "을", "를", "이", "가", "은", "는", "의", "에", "으로", "와"]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+class Rollback(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = (
+        "검색 품질을 측정합니다: 질의 모음(JSON)의 recall@3과 검색·자동완성 지연시간(p50/p95)을 "
+        "출력합니다. --pages N은 측정용 페이지 N개를 만들었다가 끝나면 되돌립니다."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--queries", default=str(QUERIES_FILE))
+        parser.add_argument("--pages", type=int, default=0, help="측정 동안만 더할 페이지 수")
+        parser.add_argument("--repeat", type=int, default=3, help="질의마다 지연시간 측정 횟수")
+        parser.add_argument(
+            "--setup",
+            action="store_true",
+            help="데이터베이스를 (없으면) 만들고 migrate와 load_clinic_content를 먼저 실행합니다",
+        )
+        parser.add_argument("--show-misses", action="store_true")
+        parser.add_argument("--min-recall", type=float, default=0.0)
+
+    def handle(self, *args, **options):
+        if options["setup"]:
+            self.setup_database()
+        queries = json.loads(Path(options["queries"]).read_text(encoding="utf-8"))
+        vendor = connection.vendor
+        recall, misses = self.recall(queries)
+        self.stdout.write(
+            f"[{vendor}] recall@{TOP_K}: {recall:.1%} ({len(queries) - len(misses)}/{len(queries)} queries)"
+        )
+        if options["show_misses"]:
+            for query, got in misses:
+                self.stdout.write(f"  miss: {query['q']!r} expected {query['expect_any']} got {got}")
+        try:
+            with transaction.atomic():
+                pages = self.add_filler_pages(options["pages"])
+                indexed = apps.get_model("wagtailcore", "Page").objects.live().count()
+                search_ms, suggest_ms = self.latency(queries, options["repeat"])
+                filled_recall, _ = self.recall(queries) if pages else (recall, None)
+                self.stdout.write(
+                    f"[{vendor}] {indexed} live pages ({pages} generated): "
+                    f"search p50 {percentile(search_ms, 0.5):.1f} ms, p95 {percentile(search_ms, 0.95):.1f} ms; "
+                    f"suggest p50 {percentile(suggest_ms, 0.5):.1f} ms, p95 {percentile(suggest_ms, 0.95):.1f} ms; "
+                    f"recall@{TOP_K} {filled_recall:.1%}"
+                )
+                raise Rollback
+        except Rollback:
+            pass
+        if recall < options["min_recall"]:
+            raise CommandError(f"recall@{TOP_K} {recall:.1%} is below {options['min_recall']:.0%}")
+
+    def setup_database(self):
+        if connection.vendor == "postgresql":
+            name = connection.settings_dict["NAME"]
+            with connection._nodb_cursor() as cursor:
+                cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+                if cursor.fetchone() is None:
+                    cursor.execute(f'CREATE DATABASE "{name}"')
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("load_clinic_content", verbosity=0)
+
+    def top_titles(self, query):
+        return [page.title for page in search_pages(backend_terms(query))[:TOP_K]]
+
+    def recall(self, queries):
+        misses = []
+        for query in queries:
+            got = self.top_titles(query["q"])
+            if not set(got) & set(query["expect_any"]):
+                misses.append((query, got))
+        return (len(queries) - len(misses)) / (len(queries) or 1), misses
+
+    def latency(self, queries, repeat):
+        search_ms, suggest_ms = [], []
+        for _ in range(repeat):
+            for query in queries:
+                terms = backend_terms(query["q"])
+                started = time.perf_counter()
+                results = search_pages(terms)
+                list(results[:10])
+                results.count()
+                search_ms.append((time.perf_counter() - started) * 1000)
+                started = time.perf_counter()
+                find_suggestions(terms)
+                suggest_ms.append((time.perf_counter() - started) * 1000)
+        return search_ms, suggest_ms
+
+    def add_filler_pages(self, count):
+        """Notices of plausible Korean text under 공지사항, to measure search on a bigger site."""
+        if not count:
+            return 0
+        index = apps.get_model("home", "NoticeIndexPage").objects.first()
+        if index is None:
+            raise CommandError("공지사항 페이지가 없습니다. --setup 또는 load_clinic_content를 먼저 실행하세요.")
+        notice_class = apps.get_model("home", "NoticePage")
+        rng = random.Random(5)
+        for number in range(count):
+            words = [w + rng.choice(PARTICLES) for w in rng.sample(FILLER_WORDS, 30)]
+            title = f"{' '.join(rng.sample(FILLER_WORDS, 3))} 안내 {number + 1}"
+            index.add_child(
+                instance=notice_class(
+                    title=title, slug=f"eval-notice-{number + 1}", summary=" ".join(words)[:300]
+                )
+            )
+        return count
