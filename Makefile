@@ -22,7 +22,10 @@ setup: install
 	$(BIN)/python manage.py load_clinic_content
 	$(BIN)/python manage.py ensure_dev_admin
 
+# The scheduler (scheduled publishing) runs beside the dev server and stops with it.
 run: setup
+	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
