@@ -1,5 +1,6 @@
 """Editor panels of a policy page: the derived go-live moment and the required-items checklist."""
 
+from django.utils import timezone
 from wagtail.admin.panels import Panel
 
 from .checklist import missing_items
@@ -17,6 +18,7 @@ class GoLivePanel(Panel):
             context = super().get_context_data(parent_context)
             effective_on = self.instance.effective_on
             context["go_live_at"] = go_live_moment(effective_on) if effective_on else None
+            context["is_future"] = bool(effective_on) and context["go_live_at"] > timezone.now()
             return context
 
 

@@ -1,0 +1,61 @@
+import datetime
+
+import pytest
+import time_machine
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from policies.access import ensure_policy_access
+from policies.dates import seoul_today
+from policies.models import PolicyPage
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def privacy_manager(live_site, django_user_model):
+    ensure_policy_access(apps)  # a transactional test starts from an empty database
+    user = django_user_model.objects.create_user("privacy", password="정보보호-2026")
+    user.groups.add(Group.objects.get(name="개인정보 관리자"))
+    return user
+
+
+def test_editor_schedules_a_new_version_and_visitors_see_it_on_its_date(live_site, privacy_manager, page):
+    today = seoul_today()
+    effective = today + datetime.timedelta(days=7)
+    policy = PolicyPage.objects.get(slug="privacy")
+
+    page.goto(live_site.url + "/admin/login/")
+    page.locator("#id_username").fill("privacy")
+    page.locator("#id_password").fill("정보보호-2026")
+    page.locator("form button[type=submit]").click()
+    expect(page).to_have_url(live_site.url + "/admin/")
+    page.goto(f"{live_site.url}/admin/pages/{policy.pk}/edit/")
+    page.locator("#id_announced_on").fill(today.isoformat())
+    page.locator("#id_effective_on").fill(effective.isoformat())
+    page.locator("#id_change_summary").fill("개인정보 보호책임자의 연락처를 바꿨습니다.")
+    page.locator("#id_title").click()  # close the date picker
+    page.get_by_role("button", name="더 많은 움직임").click()
+    page.locator('button[name="action-publish"]').click()
+    expect(page.locator(".messages")).to_contain_text("개인정보처리방침")
+
+    page.goto(live_site.url + "/privacy/")
+    upcoming = page.get_by_role("complementary", name="개정 예정")
+    expect(upcoming).to_contain_text(f"{effective.year}년 {effective.month}월 {effective.day}일")
+    expect(upcoming).to_contain_text("개인정보 보호책임자의 연락처를 바꿨습니다.")
+    expect(page.locator(".policy__closing")).to_contain_text("시행일자 : 2017년 08월 25일")
+
+    midnight = datetime.datetime.combine(effective, datetime.time(0, 0, 30), tzinfo=datetime.timezone(datetime.timedelta(hours=9)))
+    with time_machine.travel(midnight, tick=False):
+        call_command("run_scheduler", "--once")
+        page.goto(live_site.url + "/privacy/")
+        expect(page.locator(".policy__closing")).to_contain_text(f"시행일자 : {effective:%Y년 %m월 %d일}")
+        expect(page.get_by_role("complementary", name="개정 예정")).to_have_count(0)
+        page.get_by_role("link", name="이전 개인정보처리방침").click()
+        versions = page.locator(".policy__versions li")
+        expect(versions).to_have_count(2)
+        until = effective - datetime.timedelta(days=1)
+        expect(versions.nth(1)).to_contain_text(f"2017.08.25 ~ {until:%Y.%m.%d} 적용")
+        expect(versions.nth(0)).to_contain_text(f"{effective:%Y.%m.%d} ~ 현재 적용 중")
