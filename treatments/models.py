@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -254,19 +254,23 @@ class FeePage(PriceHistoryMixin, ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["groups"] = self.fee_groups()
-        context["certificate_fees"] = list(self.certificate_fees.all())
-        context["base_date"] = self.base_date()
+        fees = self.listed_fees()
+        certificate_fees = list(self.certificate_fees.all())
+        context["groups"] = self.fee_groups(fees)
+        context["certificate_fees"] = certificate_fees
+        context["base_date"] = self.base_date([*fees, *certificate_fees])
         return context
 
     def listed_fees(self):
-        return TreatmentFee.objects.filter(
-            page__in=TreatmentPage.objects.live().public()
-        ).select_related("page")
+        """Every priced item of a live, public treatment, in tree order."""
+        return list(
+            TreatmentFee.objects.filter(page__in=TreatmentPage.objects.live().public())
+            .select_related("page")
+            .order_by("page__path", "sort_order", "pk")
+        )
 
-    def fee_groups(self):
-        """(category, [(treatment, [fee, ...]), ...]) in tree order: two queries for any number of items."""
-        fees = list(self.listed_fees().order_by("page__path", "sort_order", "pk"))
+    def fee_groups(self, fees):
+        """(category, [(treatment, [fee, ...]), ...]) in tree order; one query for the categories."""
         parent_paths = {fee.page.path[: -Page.steplen] for fee in fees}
         categories = {page.path: page for page in Page.objects.filter(path__in=parent_paths)}
         groups = []
@@ -280,12 +284,10 @@ class FeePage(PriceHistoryMixin, ClinicPage):
             treatments[-1][1].append(fee)
         return groups
 
-    def base_date(self):
+    @staticmethod
+    def base_date(items):
         """기준일: the latest day a listed price changed (a treatment's or a certificate fee)."""
-        dates = [self.listed_fees().aggregate(day=Max("price_changed_on"))["day"]]
-        dates += [fee.price_changed_on for fee in self.certificate_fees.all()]
-        dates = [day for day in dates if day]
-        return max(dates) if dates else None
+        return max((item.price_changed_on for item in items if item.price_changed_on), default=None)
 
 
 class CertificateFee(Orderable, PricedItem):
