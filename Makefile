@@ -36,3 +36,17 @@ bench: install
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	@command -v nginx >/dev/null || apt-get install -y -qq nginx-light || true
 	$(BIN)/python tests/benchmarks/serve_bench.py $(BENCH_ARGS)
+
+# Search quality and speed (search/eval/queries.json): recall@3, then search and suggestion
+# p50/p95 latency with 1,000 generated pages added for the measurement and rolled back after.
+# SQLite first, then PostgreSQL; each in its own database (made and loaded if missing).
+SEARCH_EVAL_SQLITE ?= sqlite:///$(CURDIR)/var/search-eval.sqlite3
+SEARCH_EVAL_POSTGRES ?= postgres://postgres@127.0.0.1:5432/nbsite_search_eval
+SEARCH_EVAL_ARGS ?= --pages 1000 --min-recall 0.95
+.PHONY: search-eval
+search-eval: install
+	@mkdir -p var
+	DJANGO_SETTINGS_MODULE=nbsite.settings.test DATABASE_URL=$(SEARCH_EVAL_SQLITE) \
+		$(BIN)/python manage.py search_eval --setup $(SEARCH_EVAL_ARGS)
+	DJANGO_SETTINGS_MODULE=nbsite.settings.test DATABASE_URL=$(SEARCH_EVAL_POSTGRES) \
+		$(BIN)/python manage.py search_eval --setup $(SEARCH_EVAL_ARGS)

@@ -162,6 +162,13 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backends"},
 }
+if os.environ.get("SEARCH_ELASTICSEARCH_URL"):
+    from search.elasticsearch import nori_search_backend
+
+    WAGTAILSEARCH_BACKENDS["default"] = nori_search_backend(
+        os.environ["SEARCH_ELASTICSEARCH_URL"],
+        engine=os.environ.get("SEARCH_ENGINE", "wagtail.search.backends.elasticsearch8"),
+    )
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "hwp", "txt", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Images carry a required alternative text (home/models/images.py).

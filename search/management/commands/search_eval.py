@@ -23,6 +23,17 @@ FILLER_WORDS = (
 PARTICLES = ["", "", "을", "를", "이", "가", "은", "는", "의", "에", "으로", "와"]
 
 
+def rss_mb():
+    """This process's resident memory (Linux), or None elsewhere."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -55,10 +66,24 @@ class Command(BaseCommand):
             self.setup_database()
         queries = json.loads(Path(options["queries"]).read_text(encoding="utf-8"))
         vendor = connection.vendor
+        rss_before = rss_mb()
         recall, misses = self.recall(queries)
+        rss_after = rss_mb()
         self.stdout.write(
             f"[{vendor}] recall@{TOP_K}: {recall:.1%} ({len(queries) - len(misses)}/{len(queries)} queries)"
         )
+        for source in sorted({q.get("source", "") for q in queries} - {""}):
+            subset = [q for q in queries if q.get("source") == source]
+            missed = sum(1 for q, _ in misses if q.get("source") == source)
+            self.stdout.write(
+                f"[{vendor}]   {source}: {(len(subset) - missed) / len(subset):.1%} "
+                f"({len(subset) - missed}/{len(subset)})"
+            )
+        if rss_before is not None:
+            self.stdout.write(
+                f"[{vendor}] worker memory (RSS): {rss_before:.0f} MB before the first search, "
+                f"{rss_after:.0f} MB after the analyzer and backend are in use"
+            )
         if options["show_misses"]:
             for query, got in misses:
                 self.stdout.write(f"  miss: {query['q']!r} expected {query['expect_any']} got {got}")
