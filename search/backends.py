@@ -231,6 +231,17 @@ class KoreanSearchCompilerMixin:
         return results
 
 
+class KoreanAutocompleteMixin:
+    """``.autocomplete(q)`` (the admin's choosers): the same analysis, on titles and
+    alternative names only."""
+
+    def get_search_fields_for_model(self):
+        return self.queryset.model.get_autocomplete_search_fields()
+
+    def title_only(self):
+        return True
+
+
 class KoreanSearchResults(BaseSearchResults):
     def _do_search(self):
         if isinstance(self.query_compiler.query, MatchAll):
@@ -301,9 +312,13 @@ def sqlite_backend():
                 rows = cursor.fetchall()
             return (rows[0][3] if rows else 0), [row[:3] for row in rows]
 
+    class KoreanSQLiteAutocompleteCompiler(KoreanAutocompleteMixin, KoreanSQLiteQueryCompiler):
+        pass
+
     class KoreanSQLiteSearchBackend(sqlite.SQLiteSearchBackend):
         index_class = KoreanSQLiteIndex
         query_compiler_class = KoreanSQLiteQueryCompiler
+        autocomplete_query_compiler_class = KoreanSQLiteAutocompleteCompiler
         results_class = KoreanSearchResults
 
     return KoreanSQLiteSearchBackend
@@ -369,9 +384,15 @@ def postgres_backend():
                 rows = cursor.fetchall()
             return (rows[0][3] if rows else 0), [row[:3] for row in rows]
 
+    class KoreanPostgresAutocompleteCompiler(
+        KoreanAutocompleteMixin, KoreanPostgresQueryCompiler
+    ):
+        pass
+
     class KoreanPostgresSearchBackend(postgres.PostgresSearchBackend):
         index_class = KoreanPostgresIndex
         query_compiler_class = KoreanPostgresQueryCompiler
+        autocomplete_query_compiler_class = KoreanPostgresAutocompleteCompiler
         results_class = KoreanSearchResults
 
         def __init__(self, params):

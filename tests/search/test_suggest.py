@@ -32,3 +32,11 @@ def test_at_most_eight_suggestions(client):
 @pytest.mark.parametrize("query", ["", " ", '"', "*", "OR", "x" * 2000, "😀", "\x00", "'; --"])
 def test_odd_input_gives_an_empty_or_normal_list(client, query):
     assert isinstance(suggestions(client, query), list)
+
+
+def test_an_unpublished_page_is_no_longer_suggested(client):
+    from wagtail.models import Page
+
+    assert suggestions(client, "울쎄라")[0]["title"] == "울쎄라"
+    Page.objects.get(slug="ulthera").unpublish()
+    assert "울쎄라" not in [s["title"] for s in suggestions(client, "울쎄라")]
