@@ -23,8 +23,10 @@ class PolicyPageForm(WagtailAdminPageForm):
         return cleaned_data
 
     def makes_public(self):
-        """Publishing, scheduling or sending the version on its way to approval."""
-        return any(key in self.data for key in ("action-publish", "action-submit"))
+        """Publishing, scheduling, sending the version for approval or approving it here."""
+        if any(key in self.data for key in ("action-publish", "action-submit")):
+            return True
+        return "action-workflow-action" in self.data and self.data.get("workflow-action-name") == "approve"
 
     def is_recorded_version(self, announced_on, effective_on):
         """A version already on record (such as the 2017 one) is history: its dates stand."""

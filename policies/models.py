@@ -4,6 +4,7 @@ from html import escape
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max
@@ -22,7 +23,7 @@ from home.models import SitePage
 
 from .blocks import PolicyBodyBlock
 from .compare import compare_sections, html_to_text
-from .dates import go_live_moment, seoul_today
+from .dates import SEOUL, go_live_moment, seoul_today
 from .forms import PolicyPageForm
 from .panels import ChecklistPanel, GoLivePanel
 
@@ -211,11 +212,13 @@ class PolicyPage(RoutablePageMixin, SitePage):
         new_key = request.GET.get("to") or keys[-1]
         if old_key not in versions or new_key not in versions:
             raise Http404("그런 판이 없습니다.")
+        rows = compare_sections(versions[old_key]["sections"], versions[new_key]["sections"])
         return self.render(
             request,
             template="policies/policy_compare.html",
             context_overrides={
-                "rows": compare_sections(versions[old_key]["sections"], versions[new_key]["sections"]),
+                "rows": rows,
+                "changed_count": sum(row["changed"] for row in rows),
                 "old": versions[old_key],
                 "new": versions[new_key],
                 "old_key": old_key,
@@ -358,6 +361,18 @@ class PolicyVersion(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("기록된 판은 지울 수 없습니다.")
+
+    @admin.display(description="게시 시각 (서울)")
+    def published_at_seoul(self):
+        return f"{timezone.localtime(self.published_at, SEOUL):%Y-%m-%d %H:%M:%S}"
+
+    @admin.display(description="정보주체에게 불리한 변경")
+    def unfavourable_label(self):
+        return "예" if self.unfavourable_change else "아니요"
+
+    @admin.display(description="게시 방식")
+    def publication_label(self):
+        return "예약 게시 (시행일자 0시에 자동 게시)" if self.scheduled else "즉시 게시"
 
     def document(self):
         return {
