@@ -42,7 +42,7 @@ bench: install
 # SQLite first, then PostgreSQL; each in its own database (made and loaded if missing).
 SEARCH_EVAL_SQLITE ?= sqlite:///$(CURDIR)/var/search-eval.sqlite3
 SEARCH_EVAL_POSTGRES ?= postgres://postgres@127.0.0.1:5432/nbsite_search_eval
-SEARCH_EVAL_ARGS ?= --pages 1000 --min-recall 0.95
+SEARCH_EVAL_ARGS ?= --pages 1000 --min-recall 0.95 --http
 .PHONY: search-eval
 search-eval: install
 	@mkdir -p var

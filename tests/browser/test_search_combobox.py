@@ -29,7 +29,7 @@ def test_visitor_types_arrows_down_and_enters_a_suggestion(live_site, page):
     expect(box).to_have_attribute("aria-expanded", "true")
     first = listbox.get_by_role("option").first
     expect(first).to_contain_text("울쎄라")
-    expect(page.get_by_role("status")).to_have_text(re.compile(r"추천 결과 \d+개"))
+    expect(page.locator("[data-suggest-status]")).to_have_text(re.compile(r"추천 결과 \d+개"))
 
     box.press("ArrowDown")
     expect(first).to_have_attribute("aria-selected", "true")

@@ -59,6 +59,9 @@ class Command(BaseCommand):
             help="데이터베이스를 (없으면) 만들고 migrate와 load_clinic_content를 먼저 실행합니다",
         )
         parser.add_argument("--show-misses", action="store_true")
+        parser.add_argument(
+            "--http", action="store_true", help="뷰 전체(템플릿 포함) 응답 시간도 잽니다"
+        )
         parser.add_argument("--min-recall", type=float, default=0.0)
 
     def handle(self, *args, **options):
@@ -99,6 +102,13 @@ class Command(BaseCommand):
                     f"suggest p50 {percentile(suggest_ms, 0.5):.1f} ms, p95 {percentile(suggest_ms, 0.95):.1f} ms; "
                     f"recall@{TOP_K} {filled_recall:.1%}"
                 )
+                if options["http"]:
+                    page_ms, endpoint_ms = self.http_latency(queries)
+                    self.stdout.write(
+                        f"[{vendor}] whole responses: /search/ p50 {percentile(page_ms, 0.5):.1f} ms, "
+                        f"p95 {percentile(page_ms, 0.95):.1f} ms; /search/suggest/ p50 "
+                        f"{percentile(endpoint_ms, 0.5):.1f} ms, p95 {percentile(endpoint_ms, 0.95):.1f} ms"
+                    )
                 raise Rollback
         except Rollback:
             pass
@@ -140,6 +150,21 @@ class Command(BaseCommand):
                 find_suggestions(terms)
                 suggest_ms.append((time.perf_counter() - started) * 1000)
         return search_ms, suggest_ms
+
+    def http_latency(self, queries):
+        """Whole responses through Django's test client (template, menu, hit counting)."""
+        from django.test import Client
+
+        client = Client(HTTP_HOST="localhost")
+        page_ms, endpoint_ms = [], []
+        for query in queries:
+            for url, bucket in (("/search/", page_ms), ("/search/suggest/", endpoint_ms)):
+                started = time.perf_counter()
+                response = client.get(url, {"q": query["q"]})
+                bucket.append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200:
+                    raise CommandError(f"{url}?q={query['q']} answered {response.status_code}")
+        return page_ms, endpoint_ms
 
     def add_filler_pages(self, count):
         """Notices of plausible Korean text under 공지사항, to measure search on a bigger site."""
