@@ -9,7 +9,7 @@ import random
 from io import BytesIO
 
 from django.core.files.images import ImageFile
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter
 
 WIDTH, HEIGHT = 1600, 900
 SCALE = 4  # drawn at a quarter size; enlarging smooths the shapes
@@ -30,7 +30,7 @@ def draw_picture(seed):
     rng = random.Random(int(hashlib.sha256(seed.encode()).hexdigest(), 16))
     width, height = WIDTH // SCALE, HEIGHT // SCALE
     top, bottom = rng.sample(PALETTE[:4] + PALETTE[6:], 2)
-    gradient = Image.linear_gradient("L").resize((width, height)).rotate(rng.choice([0, 90, 180, 270]))
+    gradient = Image.linear_gradient("L").rotate(rng.choice([0, 90, 180, 270])).resize((width, height))
     picture = Image.composite(Image.new("RGB", (width, height), bottom), Image.new("RGB", (width, height), top), gradient)
     overlay = Image.new("RGBA", (width, height))
     draw = ImageDraw.Draw(overlay)
@@ -46,7 +46,8 @@ def draw_picture(seed):
         x, y, r = rng.randint(0, width), rng.randint(0, height), rng.randint(height // 3, height)
         draw.arc((x - r, y - r, x + r, y + r), rng.randint(0, 180), rng.randint(180, 360), fill=(255, 255, 255, 120), width=2)
     picture = Image.alpha_composite(picture.convert("RGBA"), overlay).convert("RGB")
-    return picture.resize((WIDTH, HEIGHT), Image.Resampling.BICUBIC), focus
+    picture = picture.filter(ImageFilter.GaussianBlur(1.2))  # soft edges once enlarged
+    return picture.resize((WIDTH, HEIGHT), Image.Resampling.LANCZOS), focus
 
 
 def generated_image(seed, title, alt):

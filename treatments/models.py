@@ -26,7 +26,9 @@ PRECAUTIONS_REQUIRED = (
 class TreatmentCategoryPage(ClinicPage):
     """A treatment section such as 리프팅; it holds treatments and may hold sub-categories."""
 
-    intro = RichTextField("소개 문구", blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(
+        "소개 문구", blank=True, features=RICH_TEXT_FEATURES, help_text="하위 시술 카드 위에 보일 분류 소개입니다."
+    )
 
     search_fields = ClinicPage.search_fields + [index.SearchField("intro")]
     content_panels = ClinicPage.content_panels + [FieldPanel("intro")]
@@ -189,7 +191,7 @@ class PricedItem(models.Model):
     price_max = models.PositiveIntegerField(
         "최고 가격(원)", null=True, blank=True, help_text="가격이 범위일 때만 입력합니다."
     )
-    note = models.CharField("비고", max_length=255, blank=True)
+    note = models.CharField("비고", max_length=255, blank=True, help_text="예: 1회 기준, 부가세 포함")
     price_changed_on = models.DateField("가격 변경일", null=True, editable=False)
 
     class Meta:
@@ -233,7 +235,12 @@ class TreatmentFee(Orderable, PricedItem):
 class FeePage(PriceHistoryMixin, ClinicPage):
     """비급여 진료비용 (의료법 §45): every treatment's priced items by category, and certificate fees."""
 
-    intro = RichTextField("안내 문구", blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(
+        "안내 문구",
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="가격표 위에 보일 글입니다. 시술별 가격은 각 시술 페이지의 ‘비급여 진료비용’에서 입력합니다.",
+    )
 
     content_panels = ClinicPage.content_panels + [
         FieldPanel("intro"),

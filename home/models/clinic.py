@@ -20,12 +20,16 @@ def _lines(text):
 class ClinicSettings(BaseSiteSetting):
     """The clinic's details, edited once and shown in the header, footer, 진료안내 and 오시는길."""
 
-    name = models.CharField("병원 이름", max_length=100, default="청담엔비의원")
+    name = models.CharField(
+        "병원 이름", max_length=100, default="청담엔비의원", help_text="머리글, 바닥글, 브라우저 탭에 보이는 이름입니다."
+    )
     phone = models.CharField("대표 전화번호", max_length=30, blank=True, help_text="예: 02-543-5856")
     address = models.CharField(
         "주소", max_length=255, blank=True, help_text="도로명 주소를 층수까지 입력합니다."
     )
-    representative = models.CharField("대표자", max_length=50, blank=True)
+    representative = models.CharField(
+        "대표자", max_length=50, blank=True, help_text="바닥글의 사업자 정보에 표시됩니다."
+    )
     business_number = models.CharField(
         "사업자등록번호", max_length=20, blank=True, help_text="예: 123-45-67890"
     )
@@ -41,16 +45,20 @@ class ClinicSettings(BaseSiteSetting):
         blank=True,
         help_text="예: 일요일·공휴일 휴진. 진료안내 페이지의 시간표 아래에 표시됩니다.",
     )
-    kakao_channel_url = models.URLField("카카오톡 채널 주소", blank=True)
+    kakao_channel_url = models.URLField(
+        "카카오톡 채널 주소", blank=True, help_text="예: https://pf.kakao.com/_xxxx. 비워 두면 표시하지 않습니다."
+    )
     naver_map_url = models.URLField(
         "네이버 지도 주소", blank=True, help_text="비워 두면 주소로 네이버 지도를 검색하는 링크를 씁니다."
     )
     kakao_map_url = models.URLField(
         "카카오맵 주소", blank=True, help_text="비워 두면 주소로 카카오맵을 검색하는 링크를 씁니다."
     )
-    naver_reservation_url = models.URLField("네이버 예약 주소", blank=True)
-    instagram_url = models.URLField("인스타그램 주소", blank=True)
-    blog_url = models.URLField("블로그 주소", blank=True)
+    naver_reservation_url = models.URLField(
+        "네이버 예약 주소", blank=True, help_text="시술 페이지와 진료안내의 예약 링크에 쓰입니다."
+    )
+    instagram_url = models.URLField("인스타그램 주소", blank=True, help_text="바닥글에 링크됩니다.")
+    blog_url = models.URLField("블로그 주소", blank=True, help_text="바닥글에 링크됩니다.")
     privacy_policy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name="개인정보처리방침 페이지",
@@ -137,7 +145,7 @@ class ClinicSettings(BaseSiteSetting):
 class Doctor(index.Indexed, Orderable):
     """A doctor of the clinic (의료진), listed on 엔비의료진 and on the treatments they perform."""
 
-    name = models.CharField("이름", max_length=50)
+    name = models.CharField("이름", max_length=50, help_text="예: 김엔비")
     role = models.CharField("직책", max_length=50, help_text="예: 대표원장, 원장")
     photo = models.ForeignKey(
         get_image_model_string(),
@@ -146,6 +154,7 @@ class Doctor(index.Indexed, Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="세로 사진이 좋습니다. 초점 영역을 얼굴에 지정하면 잘릴 때 얼굴이 남습니다.",
     )
     specialties = models.CharField(
         "전문 분야", max_length=255, blank=True, help_text="쉼표로 구분합니다. 예: 리프팅, 색소 치료"

@@ -115,7 +115,9 @@ def with_card_images(pages, owner=None):
 class HomePage(ClinicPage):
     """The site's front page: the clinic's welcome and its treatment sections."""
 
-    intro = RichTextField("소개 문구", blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(
+        "소개 문구", blank=True, features=RICH_TEXT_FEATURES, help_text="홈페이지 첫 화면에 크게 보이는 인사말입니다."
+    )
 
     content_panels = ClinicPage.content_panels + [FieldPanel("intro")]
 
@@ -173,7 +175,12 @@ class ContentPage(ClinicPage):
 class DoctorIndexPage(ClinicPage):
     """엔비의료진: lists every doctor (edited under 스니펫 › 의료진) with the treatments they perform."""
 
-    intro = RichTextField("소개 문구", blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(
+        "소개 문구",
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="의료진 목록 위에 보일 글입니다. 의료진은 왼쪽 메뉴 › 의료진에서 추가하고 순서를 바꿉니다.",
+    )
 
     content_panels = ClinicPage.content_panels + [FieldPanel("intro")]
 
@@ -246,8 +253,15 @@ class HoursPage(ClinicPage):
 class DirectionsPage(ClinicPage):
     """오시는길: the address from the clinic settings, transit and parking, and map links."""
 
-    transit = RichTextField("대중교통", blank=True, features=RICH_TEXT_FEATURES)
-    parking = RichTextField("주차 안내", blank=True, features=RICH_TEXT_FEATURES)
+    transit = RichTextField(
+        "대중교통",
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="가까운 지하철역과 출구, 버스 정류장을 적습니다. 주소와 지도 링크는 설정 › 병원 정보에서 고칩니다.",
+    )
+    parking = RichTextField(
+        "주차 안내", blank=True, features=RICH_TEXT_FEATURES, help_text="주차 가능 여부, 요금, 발레파킹 등을 적습니다."
+    )
 
     search_fields = ClinicPage.search_fields + [
         index.SearchField("transit"),
@@ -292,7 +306,9 @@ class NoticeIndexPage(ClinicPage):
 class NoticePage(ClinicPage):
     """One dated notice (공지사항), such as a holiday closure or a policy change."""
 
-    published_on = models.DateField("게시일", default=datetime.date.today)
+    published_on = models.DateField(
+        "게시일", default=datetime.date.today, help_text="목록에 보이는 날짜입니다. 최신 날짜가 맨 위에 옵니다."
+    )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name="본문")
 
     search_fields = ClinicPage.search_fields + [index.SearchField("body")]

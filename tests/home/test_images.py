@@ -100,3 +100,27 @@ def test_crops_follow_the_editors_focal_point():
     image.save()
     moved = image.get_rendition("fill-480x300-c100|format-webp")
     assert moved.focal_point_key != rendition.focal_point_key and moved.file.name != rendition.file.name
+
+
+def test_loader_backfills_pictures_and_precautions_in_a_database_loaded_before_them():
+    from home.models import SeedRecord
+
+    # What the earlier loader left: no pictures, no precautions, no image records.
+    SeedRecord.objects.filter(key__startswith="image:").delete()
+    exilis = TreatmentPage.objects.get(slug="exilis")
+    exilis.image, exilis.precautions = None, ""
+    exilis.save_revision().publish()
+    botox = TreatmentPage.objects.get(slug="botox")
+    botox.image = None
+    botox.save_revision().publish()
+    botox.summary = "편집 중인 초안"
+    botox.save_revision()  # an editor's draft in progress is left alone
+
+    call_command("load_clinic_content", verbosity=0)
+
+    exilis = TreatmentPage.objects.get(slug="exilis")
+    assert exilis.live and not exilis.has_unpublished_changes
+    assert exilis.image.description == "엑실리스 대표 이미지"
+    assert "부작용" in exilis.precautions
+    botox = TreatmentPage.objects.get(slug="botox")
+    assert botox.image is None and botox.has_unpublished_changes

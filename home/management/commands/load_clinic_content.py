@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.images import generated_image
 from home.models import ClinicPage, ClinicSettings, HomePage, SeedRecord
@@ -34,11 +34,13 @@ class Command(BaseCommand):
             self.stdout.write(f"기본 콘텐츠: 새로 만든 페이지 {self.created}개")
 
     def ensure_tree_root(self):
-        """Wagtail's migrations make the locale and the tree's root; a flushed database lacks them."""
+        """Wagtail's migrations make the locale and the roots of pages and collections; a flushed database lacks them."""
         language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         Locale.objects.get_or_create(language_code=language)
         if Page.get_first_root_node() is None:
             Page.add_root(instance=Page(title="Root", slug="root", live=True))
+        if Collection.get_first_root_node() is None:  # generated pictures live in the root collection
+            Collection.add_root(name="Root")
 
     def ensure_home(self, entry):
         record = SeedRecord.objects.filter(key="home").select_related("page").first()
@@ -82,9 +84,7 @@ class Command(BaseCommand):
         wants_image = section or entry["type"] == "treatments.TreatmentPage"
         if record:
             page = record.page.specific
-            if wants_image:
-                self.backfill_image(page, key)
-            self.backfill_precautions(page)
+            self.backfill(page, key, wants_image)
         else:
             model = apps.get_model(entry["type"])
             page = self.with_unique_slug(self.from_seed(model, entry), parent)
@@ -112,18 +112,26 @@ class Command(BaseCommand):
         SeedRecord.objects.get_or_create(key=f"image:{key}")
         return generated_image(key, title=page.title, alt=f"{page.title} 대표 이미지")
 
-    def backfill_image(self, page, key):
-        """Pages loaded before pictures existed get one, unless an editor has a draft in progress."""
-        if not isinstance(page, ClinicPage) or page.image_id:
-            return
-        if SeedRecord.objects.filter(key=f"image:{key}").exists() or page.has_unpublished_changes:
-            return
-        page.image = self.make_image(page, key)
-        page.save_revision().publish()
+    def backfill(self, page, key, wants_image):
+        """Pages loaded before pictures and precautions existed get them, in one published revision.
 
-    def backfill_precautions(self, page):
-        if hasattr(page, "precautions") and not page.precautions and not page.has_unpublished_changes:
+        A page with an editor's draft in progress is left alone, and so is a picture an editor removed.
+        """
+        if page.has_unpublished_changes:
+            return
+        changed = False
+        if (
+            wants_image
+            and isinstance(page, ClinicPage)
+            and not page.image_id
+            and not SeedRecord.objects.filter(key=f"image:{key}").exists()
+        ):
+            page.image = self.make_image(page, key)
+            changed = True
+        if hasattr(page, "precautions") and not page.precautions:
             page.precautions = self.precautions
+            changed = True
+        if changed:
             page.save_revision().publish()
 
     def fill_clinic_settings(self, values):
