@@ -23,7 +23,9 @@ def ensure_policy_access(apps):
     group, _ = Group.objects.get_or_create(name=PRIVACY_MANAGERS)
     admin_type, _ = ContentType.objects.get_or_create(app_label="wagtailadmin", model="admin")
     access_admin, _ = Permission.objects.get_or_create(
-        content_type=admin_type, codename="access_admin", defaults={"name": "Can access Wagtail admin"}
+        content_type=admin_type,
+        codename="access_admin",
+        defaults={"name": "Can access Wagtail admin"},
     )
     group.permissions.add(access_admin)
     page_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")
@@ -31,14 +33,20 @@ def ensure_policy_access(apps):
     if root is not None:
         for codename in ("change_page", "publish_page"):
             permission, _ = Permission.objects.get_or_create(
-                content_type=page_type, codename=codename, defaults={"name": f"Can {codename.split('_')[0]} page"}
+                content_type=page_type,
+                codename=codename,
+                defaults={"name": f"Can {codename.split('_')[0]} page"},
             )
             GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
 
-    task_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
+    task_type, _ = ContentType.objects.get_or_create(
+        app_label="wagtailcore", model="groupapprovaltask"
+    )
     task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=APPROVAL_TASK, content_type=task_type, active=True)
+        task = GroupApprovalTask.objects.create(
+            name=APPROVAL_TASK, content_type=task_type, active=True
+        )
     task.groups.add(group)
     workflow, _ = Workflow.objects.get_or_create(name=APPROVAL_WORKFLOW, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})

@@ -10,7 +10,6 @@ from html.parser import HTMLParser
 
 from django.utils.safestring import mark_safe
 
-
 BLOCK_TAGS = {"p", "li", "h2", "h3", "h4", "br", "tr", "div"}
 
 
@@ -70,7 +69,7 @@ def compare_sections(old_sections, new_sections):
     new_keys = [section["heading"] or section["text"][:20] for section in new_sections]
     rows = []
     matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for _tag, i1, i2, j1, j2 in matcher.get_opcodes():
         olds, news = old_sections[i1:i2], new_sections[j1:j2]
         for index in range(max(len(olds), len(news))):
             old = olds[index] if index < len(olds) else None

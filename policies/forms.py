@@ -13,7 +13,9 @@ class PolicyPageForm(WagtailAdminPageForm):
         errors = {}
         if not self.is_recorded_version(announced_on, effective_on):
             errors.update(
-                date_rule_errors(announced_on, effective_on, cleaned_data.get("unfavourable_change"))
+                date_rule_errors(
+                    announced_on, effective_on, cleaned_data.get("unfavourable_change")
+                )
             )
         if self.makes_public():
             errors = {**publishing_errors(announced_on, effective_on), **errors}
@@ -26,7 +28,10 @@ class PolicyPageForm(WagtailAdminPageForm):
         """Publishing, scheduling, sending the version for approval or approving it here."""
         if any(key in self.data for key in ("action-publish", "action-submit")):
             return True
-        return "action-workflow-action" in self.data and self.data.get("workflow-action-name") == "approve"
+        return (
+            "action-workflow-action" in self.data
+            and self.data.get("workflow-action-name") == "approve"
+        )
 
     def is_recorded_version(self, announced_on, effective_on):
         """A version already on record (such as the 2017 one) is history: its dates stand."""

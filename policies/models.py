@@ -8,15 +8,18 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
-from wagtail.admin.panels import CommentPanel, FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    CommentPanel,
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry
 from wagtail.search import index
 
 from home.models import SitePage
@@ -45,7 +48,10 @@ class PolicyPage(RoutablePageMixin, SitePage):
         help_text="공고 당시 문서의 제목이 페이지 제목과 다를 때만 입력합니다. 예: 개인정보 취급방침",
     )
     announced_on = models.DateField(
-        "공고일자", null=True, blank=True, help_text="개정 내용을 홈페이지에 알리는 날입니다. 오늘 이후여야 합니다."
+        "공고일자",
+        null=True,
+        blank=True,
+        help_text="개정 내용을 홈페이지에 알리는 날입니다. 오늘 이후여야 합니다.",
     )
     effective_on = models.DateField(
         "시행일자",
@@ -136,22 +142,30 @@ class PolicyPage(RoutablePageMixin, SitePage):
 
     @cached_property
     def scheduled_revision(self):
-        return self.revisions.filter(approved_go_live_at__isnull=False).order_by("-created_at").first()
+        return (
+            self.revisions.filter(approved_go_live_at__isnull=False).order_by("-created_at").first()
+        )
 
     def upcoming_version(self):
         """The scheduled version, once its 공고일자 has come and until it takes effect."""
-        revision = self.scheduled_revision
+        revision = self.scheduled_revision if self.pk else None
         if revision is None:
             return None
         upcoming = revision.as_object()
         today = seoul_today()
         if not upcoming.announced_on or upcoming.announced_on > today:
             return None
-        if upcoming.effective_on and upcoming.effective_on <= today and revision.approved_go_live_at <= timezone.now():
+        if (
+            upcoming.effective_on
+            and upcoming.effective_on <= today
+            and revision.approved_go_live_at <= timezone.now()
+        ):
             return None
         return upcoming
 
     def recorded_versions(self):
+        if not self.pk:
+            return []  # a new page being previewed
         return list(PolicyVersion.objects.filter(page=self).order_by("number"))
 
     def get_context(self, request, *args, **kwargs):
@@ -200,7 +214,11 @@ class PolicyPage(RoutablePageMixin, SitePage):
     @path("compare/")
     def compare(self, request):
         versions = {str(v.number): v.document() for v in self.recorded_versions()}
-        labels = {str(v.number): f"제{v.number}판 ({v.effective_on:%Y.%m.%d} 시행)" for v in self.recorded_versions() if v.effective_on}
+        labels = {
+            str(v.number): f"제{v.number}판 ({v.effective_on:%Y.%m.%d} 시행)"
+            for v in self.recorded_versions()
+            if v.effective_on
+        }
         upcoming = self.upcoming_version()
         if upcoming is not None:
             versions["upcoming"] = upcoming.document()
@@ -252,7 +270,9 @@ class PolicyPage(RoutablePageMixin, SitePage):
         page = super().from_seed(entry)
         text = (CONTENT_DIR / entry["source"]).read_text(encoding="utf-8")
         fields = parse_policy_text(text)
-        page.document_title = fields["document_title"] if fields["document_title"] != page.title else ""
+        page.document_title = (
+            fields["document_title"] if fields["document_title"] != page.title else ""
+        )
         page.announced_on = fields["announced_on"]
         page.effective_on = fields["effective_on"]
         page.body = fields["sections"]
@@ -277,7 +297,9 @@ def parse_policy_text(text):
             sections[-1]["lines"].append(line.strip())
     blocks = []
     for section in sections:
-        paragraphs = "".join(f"<p>{escape(line, quote=False)}</p>" for line in section["lines"] if line)
+        paragraphs = "".join(
+            f"<p>{escape(line, quote=False)}</p>" for line in section["lines"] if line
+        )
         if not paragraphs and not section["heading"]:
             continue
         blocks.append(
@@ -315,7 +337,12 @@ class PolicyVersion(models.Model):
     """
 
     page = models.ForeignKey(
-        PolicyPage, verbose_name="정책 페이지", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        PolicyPage,
+        verbose_name="정책 페이지",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     page_title = models.CharField("페이지 제목", max_length=255)
     page_slug = models.SlugField("페이지 주소", max_length=255, allow_unicode=True)
@@ -328,7 +355,9 @@ class PolicyVersion(models.Model):
     unfavourable_change = models.BooleanField("정보주체에게 불리한 변경", default=False)
     sections = models.JSONField("조항", default=list)
     body_data = models.JSONField("본문 원본", default=list)
-    revision_id = models.PositiveBigIntegerField("Wagtail 리비전 번호", unique=True, null=True, blank=True)
+    revision_id = models.PositiveBigIntegerField(
+        "Wagtail 리비전 번호", unique=True, null=True, blank=True
+    )
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="게시한 사람",
@@ -414,7 +443,9 @@ class PolicyVersion(models.Model):
                         body_data=list(page.body.raw_data),
                         revision_id=revision.pk,
                         published_by=user,
-                        published_by_name=(user.get_full_name() or user.get_username()) if user else "",
+                        published_by_name=(user.get_full_name() or user.get_username())
+                        if user
+                        else "",
                         scheduled=scheduled,
                         published_at=timezone.now(),
                     )
@@ -437,9 +468,11 @@ def in_force_periods(versions):
     """Each recorded version with the days it was in force; a version replaced on its own
     first day was never in force and is left out."""
     periods = []
-    ordered = sorted((v for v in versions if v.effective_on), key=lambda v: (v.effective_on, v.number))
-    for index, version in enumerate(ordered):
-        following = ordered[index + 1] if index + 1 < len(ordered) else None
+    ordered = sorted(
+        (v for v in versions if v.effective_on), key=lambda v: (v.effective_on, v.number)
+    )
+    for position, version in enumerate(ordered):
+        following = ordered[position + 1] if position + 1 < len(ordered) else None
         until = following.effective_on - datetime.timedelta(days=1) if following else None
         if until is not None and until < version.effective_on:
             continue

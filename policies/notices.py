@@ -40,7 +40,9 @@ def announce_change(page, revision, user=None):
         summary=(version.change_summary or "")[:300],
         published_on=version.announced_on,
         body=[{"type": "paragraph", "value": "".join(f"<p>{p}</p>" for p in paragraphs if p)}],
-        go_live_at=go_live_moment(version.announced_on) if version.announced_on > seoul_today() else None,
+        go_live_at=go_live_moment(version.announced_on)
+        if version.announced_on > seoul_today()
+        else None,
         show_in_menus=False,
         owner=user,
     )

@@ -6,7 +6,11 @@ def record_live_version(sender, instance, revision, **kwargs):
     """Every policy revision that goes live becomes a permanent PolicyVersion."""
     from .models import PolicyPage, PolicyVersion
 
-    if isinstance(instance, PolicyPage) and instance.live and instance.live_revision_id == revision.pk:
+    if (
+        isinstance(instance, PolicyPage)
+        and instance.live
+        and instance.live_revision_id == revision.pk
+    ):
         PolicyVersion.record(instance, revision)
 
 
@@ -27,4 +31,6 @@ def connect():
     from .models import PolicyPage
 
     page_published.connect(record_live_version, dispatch_uid="policies.record_live_version")
-    post_save.connect(assign_approval_workflow, sender=PolicyPage, dispatch_uid="policies.assign_workflow")
+    post_save.connect(
+        assign_approval_workflow, sender=PolicyPage, dispatch_uid="policies.assign_workflow"
+    )

@@ -37,15 +37,32 @@ class PolicyVersionViewSet(ModelViewSet):
         Column("number", label="판", accessor=lambda v: f"제{v.number}판"),
         Column("announced_on", label="공고일자", accessor=lambda v: korean_date(v.announced_on)),
         Column("effective_on", label="시행일자", accessor=lambda v: korean_date(v.effective_on)),
-        Column("published_by_name", label="게시한 사람", accessor=lambda v: v.published_by_name or "(기본 콘텐츠)"),
-        Column("scheduled", label="게시 방식", accessor=lambda v: "예약 게시" if v.scheduled else "즉시 게시"),
+        Column(
+            "published_by_name",
+            label="게시한 사람",
+            accessor=lambda v: v.published_by_name or "(기본 콘텐츠)",
+        ),
+        Column(
+            "scheduled",
+            label="게시 방식",
+            accessor=lambda v: "예약 게시" if v.scheduled else "즉시 게시",
+        ),
         Column("published_at", label="게시 시각", accessor="published_at_seoul"),
     ]
     list_filter = ["page_slug"]
     inspect_view_fields = [
-        "page_title", "number", "title", "document_title", "announced_on", "effective_on",
-        "change_summary", "unfavourable_label", "published_by_name", "published_at_seoul",
-        "publication_label", "revision_id",
+        "page_title",
+        "number",
+        "title",
+        "document_title",
+        "announced_on",
+        "effective_on",
+        "change_summary",
+        "unfavourable_label",
+        "published_by_name",
+        "published_at_seoul",
+        "publication_label",
+        "revision_id",
     ]
     form_fields = []
 

@@ -22,7 +22,9 @@ def privacy_manager(live_site, django_user_model):
     return user
 
 
-def test_editor_schedules_a_new_version_and_visitors_see_it_on_its_date(live_site, privacy_manager, page):
+def test_editor_schedules_a_new_version_and_visitors_see_it_on_its_date(
+    live_site, privacy_manager, page
+):
     today = seoul_today()
     effective = today + datetime.timedelta(days=7)
     policy = PolicyPage.objects.get(slug="privacy")
@@ -47,11 +49,15 @@ def test_editor_schedules_a_new_version_and_visitors_see_it_on_its_date(live_sit
     expect(upcoming).to_contain_text("개인정보 보호책임자의 연락처를 바꿨습니다.")
     expect(page.locator(".policy__closing")).to_contain_text("시행일자 : 2017년 08월 25일")
 
-    midnight = datetime.datetime.combine(effective, datetime.time(0, 0, 30), tzinfo=datetime.timezone(datetime.timedelta(hours=9)))
+    midnight = datetime.datetime.combine(
+        effective, datetime.time(0, 0, 30), tzinfo=datetime.timezone(datetime.timedelta(hours=9))
+    )
     with time_machine.travel(midnight, tick=False):
         call_command("run_scheduler", "--once")
         page.goto(live_site.url + "/privacy/")
-        expect(page.locator(".policy__closing")).to_contain_text(f"시행일자 : {effective:%Y년 %m월 %d일}")
+        expect(page.locator(".policy__closing")).to_contain_text(
+            f"시행일자 : {effective:%Y년 %m월 %d일}"
+        )
         expect(page.get_by_role("complementary", name="개정 예정")).to_have_count(0)
         page.get_by_role("link", name="이전 개인정보처리방침").click()
         versions = page.locator(".policy__versions li")

@@ -4,7 +4,12 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from policies.access import ensure_policy_access
 from policies.models import PolicyPage
@@ -37,7 +42,11 @@ def marketer(django_user_model, policy):
     home = Page.objects.get(depth=2)
     for codename in ("add_page", "change_page", "publish_page"):
         GroupPagePermission.objects.create(
-            group=group, page=home, permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore")
+            group=group,
+            page=home,
+            permission=Permission.objects.get(
+                codename=codename, content_type__app_label="wagtailcore"
+            ),
         )
     user = django_user_model.objects.create_user("marketer", password="pw")
     user.groups.add(group)
@@ -55,7 +64,9 @@ def changed_body(page, old="개인정보", new="고객정보", section=1):
     return body
 
 
-def schedule_version(page, user, announced_on, effective_on, summary="보유 기간을 명확히 했습니다.", **fields):
+def schedule_version(
+    page, user, announced_on, effective_on, summary="보유 기간을 명확히 했습니다.", **fields
+):
     """What the editor's 게시 button does: save a revision with the new dates and publish it."""
     draft = page.get_latest_revision_as_object()
     draft.announced_on = announced_on
@@ -72,7 +83,14 @@ def schedule_version(page, user, announced_on, effective_on, summary="보유 기
 def edit_form_data(page, action="action-publish", **overrides):
     """The admin's edit form as the browser would post it."""
     sections = [
-        ("section", {"number": b["value"]["number"], "heading": b["value"]["heading"], "body": rich_text(b["value"]["body"])})
+        (
+            "section",
+            {
+                "number": b["value"]["number"],
+                "heading": b["value"]["heading"],
+                "body": rich_text(b["value"]["body"]),
+            },
+        )
         for b in page.body.raw_data
     ]
     data = {

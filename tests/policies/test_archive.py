@@ -18,21 +18,33 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def two_versions(policy, privacy_manager):
     with time_machine.travel(seoul(2026, 11, 24, 9), tick=False):
-        schedule_version(policy, privacy_manager, datetime.date(2026, 11, 24), datetime.date(2026, 12, 1))
+        schedule_version(
+            policy, privacy_manager, datetime.date(2026, 11, 24), datetime.date(2026, 12, 1)
+        )
     with time_machine.travel(seoul(2026, 12, 1, 0, 0, 10), tick=False):
         call_command("run_scheduler", "--once")
     return list(PolicyVersion.objects.filter(page=policy).order_by("number"))
 
 
 def snapshot(version):
-    return (version.title, version.sections, version.announced_on, version.effective_on, version.published_at)
+    return (
+        version.title,
+        version.sections,
+        version.announced_on,
+        version.effective_on,
+        version.published_at,
+    )
 
 
-def test_archive_survives_purge_revisions_and_later_edits(client, policy, privacy_manager, two_versions):
+def test_archive_survives_purge_revisions_and_later_edits(
+    client, policy, privacy_manager, two_versions
+):
     before = [snapshot(v) for v in two_versions]
     page = PolicyPage.objects.get(pk=policy.pk)
     draft = page.get_latest_revision_as_object()
-    draft.body = [{"type": "section", "value": {"number": "", "heading": "초안", "body": "<p>작성 중</p>"}}]
+    draft.body = [
+        {"type": "section", "value": {"number": "", "heading": "초안", "body": "<p>작성 중</p>"}}
+    ]
     draft.save_revision(user=privacy_manager)
     call_command("purge_revisions", days=0, verbosity=0)
     Revision.objects.filter(object_id=str(policy.pk)).delete()
@@ -50,7 +62,10 @@ def test_archive_survives_purge_revisions_and_later_edits(client, policy, privac
 def test_archive_outlives_the_page_itself(policy, two_versions):
     Page.objects.get(pk=policy.pk).delete()
     kept = PolicyVersion.objects.filter(page_slug="privacy").order_by("number")
-    assert [(v.page_id, v.number, v.page_title) for v in kept] == [(None, 1, "개인정보처리방침"), (None, 2, "개인정보처리방침")]
+    assert [(v.page_id, v.number, v.page_title) for v in kept] == [
+        (None, 1, "개인정보처리방침"),
+        (None, 2, "개인정보처리방침"),
+    ]
 
 
 def test_recorded_versions_refuse_changes_in_code(two_versions):
@@ -67,7 +82,9 @@ def test_recorded_versions_refuse_changes_in_code(two_versions):
     assert PolicyVersion.objects.get(pk=version.pk).title == "개인정보처리방침"
 
 
-def test_admin_shows_who_published_each_version_and_offers_no_edit_or_delete(client, admin_user, privacy_manager, two_versions):
+def test_admin_shows_who_published_each_version_and_offers_no_edit_or_delete(
+    client, admin_user, privacy_manager, two_versions
+):
     client.force_login(admin_user)
     index = client.get(reverse("policy_versions:index"))
     assert index.status_code == 200

@@ -53,7 +53,9 @@ def test_sections_are_paired_by_heading_and_additions_shown_alone():
 
 def test_compare_page_shows_the_old_and_new_text_side_by_side(client, policy, privacy_manager):
     with time_machine.travel(seoul(2026, 11, 24, 9), tick=False):
-        schedule_version(policy, privacy_manager, datetime.date(2026, 11, 24), datetime.date(2026, 12, 1))
+        schedule_version(
+            policy, privacy_manager, datetime.date(2026, 11, 24), datetime.date(2026, 12, 1)
+        )
         html = client.get("/privacy/compare/?from=1&to=upcoming").content.decode()
         assert "<del>개인</del>" in html and "<ins>고객</ins>" in html
     with time_machine.travel(seoul(2026, 12, 2), tick=False):

@@ -44,13 +44,20 @@ def test_marketer_publish_attempt_does_not_publish(client, policy, marketer):
     assert PolicyPage.objects.get(pk=policy.pk).effective_on == datetime.date(2017, 8, 25)
 
 
-def test_submitted_version_is_scheduled_when_a_privacy_manager_approves(client, policy, marketer, privacy_manager):
+def test_submitted_version_is_scheduled_when_a_privacy_manager_approves(
+    client, policy, marketer, privacy_manager
+):
     client.force_login(marketer)
     with time_machine.travel(TODAY, tick=False):
         response = client.post(
             reverse("wagtailadmin_pages:edit", args=[policy.pk]),
-            edit_form_data(policy, action="action-submit", announced_on="2026-11-24", effective_on="2026-12-01",
-                           change_summary="쿠키 항목을 보완했습니다."),
+            edit_form_data(
+                policy,
+                action="action-submit",
+                announced_on="2026-11-24",
+                effective_on="2026-12-01",
+                change_summary="쿠키 항목을 보완했습니다.",
+            ),
         )
         assert response.status_code == 302
         state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(policy.pk))
@@ -61,7 +68,9 @@ def test_submitted_version_is_scheduled_when_a_privacy_manager_approves(client, 
 
         client.force_login(privacy_manager)
         response = client.post(
-            reverse("wagtailadmin_pages:workflow_action", args=[policy.pk, "approve", task_state.pk]),
+            reverse(
+                "wagtailadmin_pages:workflow_action", args=[policy.pk, "approve", task_state.pk]
+            ),
             {"comment": ""},
         )
         assert response.status_code in (200, 302)
@@ -77,12 +86,16 @@ def test_submitted_version_is_scheduled_when_a_privacy_manager_approves(client, 
     assert version.published_by == privacy_manager
 
 
-def test_approving_in_the_editor_after_the_announcement_date_is_refused(client, policy, marketer, privacy_manager):
+def test_approving_in_the_editor_after_the_announcement_date_is_refused(
+    client, policy, marketer, privacy_manager
+):
     client.force_login(marketer)
     with time_machine.travel(TODAY, tick=False):
         client.post(
             reverse("wagtailadmin_pages:edit", args=[policy.pk]),
-            edit_form_data(policy, action="action-submit", announced_on="2026-11-24", effective_on="2026-12-01"),
+            edit_form_data(
+                policy, action="action-submit", announced_on="2026-11-24", effective_on="2026-12-01"
+            ),
         )
     draft = PolicyPage.objects.get(pk=policy.pk).get_latest_revision_as_object()
     client.force_login(privacy_manager)

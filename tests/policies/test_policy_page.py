@@ -10,10 +10,16 @@ pytestmark = pytest.mark.django_db
 
 
 def policy_lines():
-    return [fold(line) for line in SHIPPED_POLICY.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        fold(line)
+        for line in SHIPPED_POLICY.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
-@pytest.mark.skipif(not SEED_DOCUMENT.exists(), reason="the client's seed folder is not beside this checkout")
+@pytest.mark.skipif(
+    not SEED_DOCUMENT.exists(), reason="the client's seed folder is not beside this checkout"
+)
 def test_shipped_policy_is_the_seed_text_verbatim():
     seed = SEED_DOCUMENT.read_text(encoding="utf-8")
     shipped = SHIPPED_POLICY.read_text(encoding="utf-8")

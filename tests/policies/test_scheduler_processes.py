@@ -63,27 +63,41 @@ def database_url(tmp_path):
 
 
 def environment(database_url):
-    return {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "nbsite.settings.test"}
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "nbsite.settings.test",
+    }
 
 
 def manage(database_url, *args):
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=REPO, env=environment(database_url),
-        check=True, capture_output=True, text=True, timeout=300,
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env=environment(database_url),
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
     ).stdout
 
 
 def at(database_url, moment, *args, publish_delay=0):
     return subprocess.Popen(
-        [sys.executable, "-m", "tests.policies.clock", moment, *args], cwd=REPO,
+        [sys.executable, "-m", "tests.policies.clock", moment, *args],
+        cwd=REPO,
         env={**environment(database_url), "PUBLISH_DELAY": str(publish_delay)},
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
 def run_together(database_url, *args, count=3):
     """Start several processes at once, each slowed down just before it publishes."""
-    runs = [at(database_url, "2026-12-01T00:00:05+09:00", *args, publish_delay=2) for _ in range(count)]
+    runs = [
+        at(database_url, "2026-12-01T00:00:05+09:00", *args, publish_delay=2) for _ in range(count)
+    ]
     outputs = [run.communicate(timeout=120) for run in runs]
     return [run.returncode for run in runs], outputs
 
@@ -111,7 +125,9 @@ def test_two_schedulers_at_once_publish_the_due_version_once(scheduled_site):
     assert state["notices"] == 1
 
 
-@pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="PostgreSQL only")
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="PostgreSQL only"
+)
 def test_without_the_lock_overlapping_runs_publish_twice_but_record_once(scheduled_site):
     """The control for the test above: Wagtail's bare command, run the same way, does race."""
     run_together(scheduled_site, "publish_scheduled")
@@ -133,7 +149,10 @@ def test_running_scheduler_publishes_a_due_version_within_a_minute(scheduled_sit
         scheduler.terminate()
         output = scheduler.communicate(timeout=30)
     assert state["published_at"] is not None, output
-    delay = (datetime.fromisoformat(state["published_at"]) - datetime.fromisoformat("2026-12-01T00:00:00+09:00")).total_seconds()
+    delay = (
+        datetime.fromisoformat(state["published_at"])
+        - datetime.fromisoformat("2026-12-01T00:00:00+09:00")
+    ).total_seconds()
     print(f"scheduled version went live {delay:.1f} s after its time")
     assert 0 <= delay < 60
     assert scheduler.returncode == 0 or scheduler.returncode == -15

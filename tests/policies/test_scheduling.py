@@ -23,7 +23,9 @@ def test_seed_version_is_on_record_as_the_first_version(policy):
 
 def test_scheduled_version_goes_live_at_midnight_seoul_time(client, policy, privacy_manager):
     with time_machine.travel(TODAY, tick=False):
-        revision = schedule_version(policy, privacy_manager, datetime.date(2026, 11, 24), datetime.date(2026, 12, 1))
+        revision = schedule_version(
+            policy, privacy_manager, datetime.date(2026, 11, 24), datetime.date(2026, 12, 1)
+        )
     revision.refresh_from_db()
     assert revision.approved_go_live_at == seoul(2026, 12, 1, 0, 0)
     with time_machine.travel(seoul(2026, 11, 30, 23, 59, 30), tick=False):
@@ -42,15 +44,23 @@ def test_scheduled_version_goes_live_at_midnight_seoul_time(client, policy, priv
     versions = PolicyVersion.objects.filter(page=policy).order_by("number")
     assert [v.number for v in versions] == [1, 2]
     new = versions[1]
-    assert (new.effective_on, new.published_by, new.scheduled) == (datetime.date(2026, 12, 1), privacy_manager, True)
+    assert (new.effective_on, new.published_by, new.scheduled) == (
+        datetime.date(2026, 12, 1),
+        privacy_manager,
+        True,
+    )
     assert new.published_at == seoul(2026, 12, 1, 0, 0, 30)
     notices = client.get("/notices/").content.decode()
     assert "개인정보처리방침 개정 안내 (2026.12.01 시행)" in notices
 
 
-def test_nothing_of_an_upcoming_version_is_public_before_its_announcement(client, policy, privacy_manager):
+def test_nothing_of_an_upcoming_version_is_public_before_its_announcement(
+    client, policy, privacy_manager
+):
     with time_machine.travel(TODAY, tick=False):
-        schedule_version(policy, privacy_manager, datetime.date(2026, 11, 26), datetime.date(2026, 12, 3))
+        schedule_version(
+            policy, privacy_manager, datetime.date(2026, 11, 26), datetime.date(2026, 12, 3)
+        )
     with time_machine.travel(seoul(2026, 11, 25, 23, 0), tick=False):
         call_command("run_scheduler", "--once")
         assert "개정 예정" not in client.get("/privacy/").content.decode()
@@ -69,7 +79,9 @@ def test_nothing_of_an_upcoming_version_is_public_before_its_announcement(client
 
 def test_archive_lists_every_version_with_its_period(client, policy, privacy_manager):
     with time_machine.travel(TODAY, tick=False):
-        schedule_version(policy, privacy_manager, datetime.date(2026, 11, 24), datetime.date(2026, 12, 2))
+        schedule_version(
+            policy, privacy_manager, datetime.date(2026, 11, 24), datetime.date(2026, 12, 2)
+        )
     with time_machine.travel(seoul(2026, 12, 2, 0, 1), tick=False):
         call_command("run_scheduler", "--once")
         text = visible_text(client.get("/privacy/versions/").content.decode())
@@ -82,10 +94,16 @@ def test_archive_lists_every_version_with_its_period(client, policy, privacy_man
         assert client.get("/privacy/versions/3/").status_code == 404
 
 
-def test_a_later_schedule_replaces_the_earlier_one_and_its_unshown_notice(client, policy, privacy_manager):
+def test_a_later_schedule_replaces_the_earlier_one_and_its_unshown_notice(
+    client, policy, privacy_manager
+):
     with time_machine.travel(TODAY, tick=False):
-        schedule_version(policy, privacy_manager, datetime.date(2026, 11, 27), datetime.date(2026, 12, 4))
-        schedule_version(policy, privacy_manager, datetime.date(2026, 11, 28), datetime.date(2026, 12, 5))
+        schedule_version(
+            policy, privacy_manager, datetime.date(2026, 11, 27), datetime.date(2026, 12, 4)
+        )
+        schedule_version(
+            policy, privacy_manager, datetime.date(2026, 11, 28), datetime.date(2026, 12, 5)
+        )
     slugs = list(Page.objects.filter(slug__startswith="privacy-").values_list("slug", flat=True))
     assert slugs == ["privacy-20261205"]
     with time_machine.travel(seoul(2026, 12, 5, 0, 0, 5), tick=False):

@@ -44,7 +44,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=30, help="확인 간격(초), 기본 30")
-        parser.add_argument("--once", action="store_true", help="한 번만 실행하고 끝냅니다 (cron용)")
+        parser.add_argument(
+            "--once", action="store_true", help="한 번만 실행하고 끝냅니다 (cron용)"
+        )
 
     def handle(self, *args, interval, once, **options):
         self.running = True
@@ -53,6 +55,7 @@ class Command(BaseCommand):
             self.tick()
             return
         self.stdout.write(f"예약 게시 스케줄러 시작: {interval:g}초 간격")
+        self.stdout.flush()
         while self.running:
             started = time.monotonic()
             try:
@@ -68,6 +71,7 @@ class Command(BaseCommand):
             call_command("publish_scheduled")
         if due:
             self.stdout.write(f"{timezone.localtime():%Y-%m-%d %H:%M:%S} 예약 게시 {due}건")
+            self.stdout.flush()
         return due
 
     def sleep(self, seconds):
