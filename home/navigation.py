@@ -8,20 +8,25 @@ from wagtail.models import Page, Site, get_page_models
 
 
 @cache
-def menu_label_lookups():
-    """`<model>__menu_label` for every page type with a menu label (those of home.ClinicPage)."""
+def clinic_page_lookups(field):
+    """`<model>__<field>` for every page type that has the field (those of home.ClinicPage)."""
     lookups = []
     for model in get_page_models():
-        fields = {field.name for field in model._meta.concrete_fields}
-        if "menu_label" in fields and model._meta.get_parent_list() == [Page]:
-            lookups.append(f"{model._meta.model_name}__menu_label")
+        fields = {f.name for f in model._meta.concrete_fields}
+        if field in fields and model._meta.get_parent_list() == [Page]:
+            lookups.append(f"{model._meta.model_name}__{field}")
     return lookups
 
 
 def menu_label():
     """The page's menu label where it has one, else its title, read in the menu's single query."""
-    labels = [NullIf(F(lookup), Value("")) for lookup in menu_label_lookups()]
+    labels = [NullIf(F(lookup), Value("")) for lookup in clinic_page_lookups("menu_label")]
     return Coalesce(*labels, F("title"))
+
+
+def card_image_id():
+    """The page's picture id where its type has one, read in the same query (home page cards)."""
+    return Coalesce(*[F(lookup) for lookup in clinic_page_lookups("image")], Value(None))
 
 
 class MenuItem:
@@ -29,6 +34,8 @@ class MenuItem:
         self.page = page
         self.url = url
         self.title = getattr(page, "menu_title", page.title)
+        self.image_id = getattr(page, "card_image_id", None)
+        self.image = None
         self.children = []
 
 
@@ -53,7 +60,7 @@ def get_menu(request):
         .in_menu()
         .order_by("path")
         .only("id", "path", "depth", "title", "url_path", "slug", "draft_title", "live")
-        .annotate(menu_title=menu_label())
+        .annotate(menu_title=menu_label(), card_image_id=card_image_id())
     )
     sections = []
     by_path = {}

@@ -125,7 +125,7 @@ class TreatmentPage(PriceHistoryMixin, ClinicPage):
         verbose_name="시술 의료진",
         related_name="treatments",
         blank=True,
-        help_text="이 시술을 하는 의료진입니다. 의료진은 스니펫 › 의료진에서 추가합니다.",
+        help_text="이 시술을 하는 의료진입니다. 의료진은 왼쪽 메뉴 › 의료진에서 추가합니다.",
     )
 
     base_form_class = TreatmentPageForm

@@ -140,6 +140,13 @@ class HomePage(ClinicPage):
         page.intro = entry.get("intro", "")
         return page
 
+    def get_context(self, request, *args, **kwargs):
+        from ..navigation import get_menu
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = with_card_images(get_menu(request))
+        return context
+
 
 class ContentPage(ClinicPage):
     """A general page of text and images, such as 엔비철학 or 엔비브랜드; it may group sub-pages."""

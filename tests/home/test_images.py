@@ -124,3 +124,11 @@ def test_loader_backfills_pictures_and_precautions_in_a_database_loaded_before_t
     assert "부작용" in exilis.precautions
     botox = TreatmentPage.objects.get(slug="botox")
     assert botox.image is None and botox.has_unpublished_changes
+
+
+def test_home_page_cards_show_each_section_picture(client):
+    client.get("/")
+    html = client.get("/").content.decode()
+    cards = html[html.index('<ul class="cards cards--pictures">') :]
+    for section in ("엔비소개", "리프팅", "두피케어"):
+        assert f'alt="{section} 대표 이미지"' in cards, section
