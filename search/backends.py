@@ -30,6 +30,7 @@ from .analysis import index_tokens, query_terms
 TITLE_FIELDS = ("title", "alternative_names")
 TITLE_SEPARATOR = " | "
 MAX_TERMS = 40
+STRONG_WEIGHT = 0.9
 
 TITLE_HIT = 3.0
 TITLE_COVERAGE = 4.0
@@ -199,8 +200,11 @@ class KoreanSearchCompilerMixin:
             .values("_search_id")
             .query.sql_with_params()
         )
+        # Weak words (가격, 시술, 효과 …) only add to the score of pages a real word found;
+        # they would otherwise make nearly every page a candidate.
+        strong = sorted(t for t, weight in terms.items() if weight >= STRONG_WEIGHT) or sorted(terms)
         total, candidates = self.fetch_candidates(
-            sorted(terms), content_types, (allowed_sql, allowed_params), self.title_only()
+            strong, content_types, (allowed_sql, allowed_params), self.title_only()
         )
         if not candidates:
             return []
