@@ -22,10 +22,8 @@ def announce_change(page, revision, user=None):
     if index is None or not version.announced_on or not version.effective_on:
         return None
     slug = notice_slug(page, version)
-    siblings = Page.objects.child_of(index).filter(slug__startswith=f"{page.slug}-")
-    for stale in siblings.exclude(slug=slug).filter(live=False, first_published_at__isnull=True):
-        stale.delete()
-    if siblings.filter(slug=slug).exists():
+    withdraw_unshown_notices(page, keep=slug)
+    if Page.objects.child_of(index).filter(slug=slug).exists():
         return None
     url = page.url or ""
     paragraphs = [
@@ -49,3 +47,17 @@ def announce_change(page, revision, user=None):
     index.add_child(instance=notice)
     notice.save_revision(user=user, log_action=False).publish(user=None)
     return notice
+
+
+def withdraw_unshown_notices(page, keep=None):
+    """Delete the notices of this policy's schedules that were replaced or cancelled before
+    their 공고일자 came; a notice already shown stays, as the public record it has become."""
+    NoticeIndexPage = apps.get_model("home", "NoticeIndexPage")
+    index = NoticeIndexPage.objects.first()
+    if index is None:
+        return
+    unshown = Page.objects.child_of(index).filter(
+        slug__startswith=f"{page.slug}-", live=False, first_published_at__isnull=True
+    )
+    for notice in unshown.exclude(slug=keep or ""):
+        notice.delete()

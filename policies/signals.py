@@ -1,4 +1,5 @@
 from django.db.models.signals import post_save
+from wagtail.models import Revision
 from wagtail.signals import page_published
 
 
@@ -27,10 +28,31 @@ def assign_approval_workflow(sender, instance, created, raw=False, **kwargs):
         WorkflowPage.objects.get_or_create(page=instance, defaults={"workflow": workflow})
 
 
+def withdraw_notice_of_cancelled_schedule(sender, instance, update_fields=None, **kwargs):
+    """Wagtail's "cancel scheduled publish" clears a revision's go-live; its notice goes too."""
+    from .models import PolicyPage
+    from .notices import withdraw_unshown_notices
+
+    if not update_fields or "approved_go_live_at" not in update_fields:
+        return
+    if instance.approved_go_live_at is not None:
+        return
+    model = instance.content_type.model_class()
+    if model and issubclass(model, PolicyPage):
+        page = PolicyPage.objects.filter(pk=instance.object_id).first()
+        if page is not None:
+            withdraw_unshown_notices(page)
+
+
 def connect():
     from .models import PolicyPage
 
     page_published.connect(record_live_version, dispatch_uid="policies.record_live_version")
+    post_save.connect(
+        withdraw_notice_of_cancelled_schedule,
+        sender=Revision,
+        dispatch_uid="policies.withdraw_cancelled_notice",
+    )
     post_save.connect(
         assign_approval_workflow, sender=PolicyPage, dispatch_uid="policies.assign_workflow"
     )

@@ -3,6 +3,7 @@ import datetime
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.models import Page
 
 from policies.models import PolicyPage, PolicyVersion
@@ -110,3 +111,23 @@ def test_a_later_schedule_replaces_the_earlier_one_and_its_unshown_notice(
         call_command("run_scheduler", "--once")
     assert PolicyPage.objects.get(pk=policy.pk).effective_on == datetime.date(2026, 12, 5)
     assert PolicyVersion.objects.filter(page=policy).count() == 2
+
+
+def test_cancelling_the_schedule_withdraws_its_notice_before_it_is_shown(
+    client, policy, privacy_manager
+):
+    with time_machine.travel(TODAY, tick=False):
+        revision = schedule_version(
+            policy, privacy_manager, datetime.date(2026, 11, 27), datetime.date(2026, 12, 4)
+        )
+        assert Page.objects.filter(slug="privacy-20261204", live=False).exists()
+        client.force_login(privacy_manager)
+        response = client.post(
+            reverse("wagtailadmin_pages:revisions_unschedule", args=[policy.pk, revision.pk])
+        )
+        assert response.status_code == 302
+    assert not Page.objects.filter(slug="privacy-20261204").exists()
+    with time_machine.travel(seoul(2026, 12, 4, 0, 1), tick=False):
+        call_command("run_scheduler", "--once")
+        assert "개정 안내" not in client.get("/notices/").content.decode()
+    assert PolicyPage.objects.get(pk=policy.pk).effective_on == datetime.date(2017, 8, 25)
