@@ -106,3 +106,16 @@ def test_approving_in_the_editor_after_the_announcement_date_is_refused(
     assert response.status_code == 200
     assert "공고일자(2026.11.24)가 이미 지났습니다." in response.content.decode()
     assert not policy.revisions.filter(approved_go_live_at__isnull=False).exists()
+
+
+def test_the_real_marketing_group_cannot_publish_a_policy_either(policy, django_user_model):
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.filter(name="마케팅").first()
+    if group is None:
+        pytest.skip("the 마케팅 group is made by the home app's migrations")
+    user = django_user_model.objects.create_user("real-marketer", password="pw")
+    user.groups.add(group)
+    tester = policy.permissions_for_user(user)
+    assert tester.can_edit() and tester.can_submit_for_moderation()
+    assert not tester.can_publish() and not tester.can_unpublish() and not tester.can_delete()
