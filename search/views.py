@@ -44,15 +44,11 @@ def title_matches(terms):
     return Page.objects.live().public().search(terms, fields=["title"])
 
 
-def record_hit(query):
-    """Count the query for marketing's "검색어" report (wagtail.contrib.search_promotions)."""
-    Query.get(query).add_hit()
-
-
 def promotions_for(query):
+    """Pages marketing pinned for this query (Wagtail's search promotions), live ones only."""
     return [
         promotion
-        for promotion in Query.get(query).editors_picks.select_related("page")
+        for promotion in query.editors_picks.select_related("page")
         if promotion.page_id is None or promotion.page.live
     ]
 
@@ -143,7 +139,8 @@ def search(request):
     promotions = []
     if terms:
         results = search_pages(terms)
-        promotions = promotions_for(terms)
+        logged_query = Query.get(terms)
+        promotions = promotions_for(logged_query)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     highlight_terms = query_terms(terms)
     sections = section_titles(page.object_list)
@@ -156,7 +153,8 @@ def search(request):
         for result in page.object_list
     ]
     if terms and page.number == 1:
-        record_hit(terms)
+        # Counted for the 인기 검색어 report (wagtail.contrib.search_promotions).
+        logged_query.add_hit()
     context = {
         "search_query": query,
         "search_results": page,
