@@ -1,21 +1,9 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
-from wagtail.models import Collection
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def live_site(transactional_db, live_server):
-    """conftest's live_site, plus the root collection that Wagtail's migration makes and the
-    flush between transactional tests removes (the content loader's images need it)."""
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    call_command("load_clinic_content", verbosity=0)
-    return live_server
 
 
 def test_visitor_types_arrows_down_and_enters_a_suggestion(live_site, page):
