@@ -75,3 +75,19 @@ def get_menu(request):
                 parent.children.append(item)
     request._nbsite_menu = sections
     return sections
+
+
+def get_breadcrumbs(request, page):
+    """(ancestor, url) pairs from the site's home page down to the page's parent, in one query.
+
+    Kept on the request: the visible breadcrumbs and the BreadcrumbList JSON-LD share it.
+    """
+    cache = request.__dict__.setdefault("_nbsite_breadcrumbs", {})
+    if page.pk not in cache:
+        site = Site.find_for_request(request)
+        if site is None:
+            cache[page.pk] = []
+        else:
+            ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth)
+            cache[page.pk] = [(ancestor, ancestor.get_url(request)) for ancestor in ancestors]
+    return cache[page.pk]

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home import seo
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import ClinicPage, Doctor, with_card_images
 from home.models.pages import PORTRAIT_RENDITIONS
@@ -167,6 +168,16 @@ class TreatmentPage(PriceHistoryMixin, ClinicPage):
         context["doctors"] = self.get_doctors()
         context["fees"] = list(self.fees.all())
         return context
+
+    def structured_data(self, request, context):
+        """JSON-LD: the procedure, its FAQ and the doctors who perform it (already in the context)."""
+        items = [seo.procedure_data(self, request)]
+        pairs = seo.faq_pairs(self.body)
+        if pairs:
+            items.append(seo.faq_data(pairs))
+        doctors = context.get("doctors") or []
+        items.extend(seo.physician_data(doctor, request) for doctor in doctors)
+        return items
 
     def get_doctors(self):
         """The doctors who perform it with their photo renditions, in two queries."""

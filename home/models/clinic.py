@@ -68,6 +68,15 @@ class ClinicSettings(BaseSiteSetting):
         related_name="+",
         help_text="모든 페이지 하단에 굵게 연결되는 개인정보처리방침입니다.",
     )
+    directions_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="오시는길 페이지",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="휴대폰 화면 아래 고정 막대의 ‘오시는길’ 버튼이 여는 페이지입니다.",
+    )
     fees_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name="비급여 진료비용 페이지",
@@ -91,6 +100,7 @@ class ClinicSettings(BaseSiteSetting):
                     ),
                     FieldPanel("privacy_policy_page"),
                     FieldPanel("fees_page"),
+                    FieldPanel("directions_page"),
                 ],
                 heading="기본 정보",
             ),
@@ -109,7 +119,7 @@ class ClinicSettings(BaseSiteSetting):
         ]
     )
 
-    select_related = ["privacy_policy_page", "fees_page"]
+    select_related = ["privacy_policy_page", "fees_page", "directions_page"]
 
     class Meta:
         verbose_name = "병원 정보"

@@ -1,11 +1,13 @@
 import datetime
 
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.blocks import PageChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Page
@@ -83,6 +85,11 @@ class ClinicPage(SitePage):
     class Meta:
         abstract = True
 
+    @property
+    def social_image(self):
+        """The picture shared on KakaoTalk, Facebook and others (OpenGraph)."""
+        return self.image
+
     @classmethod
     def from_seed(cls, entry):
         page = super().from_seed(entry)
@@ -118,8 +125,16 @@ class HomePage(ClinicPage):
     intro = RichTextField(
         "소개 문구", blank=True, features=RICH_TEXT_FEATURES, help_text="홈페이지 첫 화면에 크게 보이는 인사말입니다."
     )
+    featured = StreamField(
+        [("treatment", PageChooserBlock(page_type="treatments.TreatmentPage", label="시술"))],
+        blank=True,
+        max_num=6,
+        verbose_name="추천 시술",
+        help_text="홈페이지에 카드로 보일 시술을 골라 원하는 순서로 놓습니다(최대 6개).",
+    )
+    latest_notices_count = 3
 
-    content_panels = ClinicPage.content_panels + [FieldPanel("intro")]
+    content_panels = ClinicPage.content_panels + [FieldPanel("intro"), FieldPanel("featured")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -134,18 +149,35 @@ class HomePage(ClinicPage):
         verbose_name = "홈페이지"
         verbose_name_plural = "홈페이지"
 
-    @classmethod
-    def from_seed(cls, entry):
-        page = super().from_seed(entry)
-        page.intro = entry.get("intro", "")
-        return page
-
     def get_context(self, request, *args, **kwargs):
         from ..navigation import get_menu
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = with_card_images(get_menu(request))
+        context["featured_treatments"] = self.get_featured_treatments()
+        context["latest_notices"] = self.get_latest_notices()
         return context
+
+    def get_featured_treatments(self):
+        """The editors' picks that are live and public, in their order, with card pictures."""
+        ids = [block["value"] for block in self.featured.raw_data if block["value"]]
+        if not ids:
+            return []
+        treatment_page = apps.get_model("treatments", "TreatmentPage")
+        pages = treatment_page.objects.filter(pk__in=ids).live().public()
+        by_id = {page.pk: page for page in pages}
+        return with_card_images([by_id[pk] for pk in ids if pk in by_id])
+
+    def get_latest_notices(self):
+        return NoticePage.objects.live().public().order_by("-published_on", "-pk")[
+            : self.latest_notices_count
+        ]
+
+    @classmethod
+    def from_seed(cls, entry):
+        page = super().from_seed(entry)
+        page.intro = entry.get("intro", "")
+        return page
 
 
 class ContentPage(ClinicPage):
@@ -203,6 +235,11 @@ class DoctorIndexPage(ClinicPage):
         context = super().get_context(request, *args, **kwargs)
         context["doctors"] = self.get_doctors()
         return context
+
+    def structured_data(self, request, context):
+        from .. import seo
+
+        return [seo.physician_data(doctor, request) for doctor in context.get("doctors") or []]
 
     def get_doctors(self):
         """All doctors with photos, renditions and live treatments: three queries for any number."""

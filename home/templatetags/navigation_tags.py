@@ -1,7 +1,5 @@
 from django import template
-from wagtail.models import Site
-
-from home.navigation import get_menu
+from home.navigation import get_breadcrumbs, get_menu
 
 register = template.Library()
 
@@ -13,13 +11,7 @@ def main_menu(context):
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
-    """The page's ancestors from the site's home page down, in one query."""
-    request = context["request"]
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth)
-    return [(ancestor, ancestor.get_url(request)) for ancestor in ancestors]
+    return get_breadcrumbs(context["request"], page)
 
 
 @register.filter

@@ -102,7 +102,9 @@ PAGE_TYPE_URLS = [
 
 
 # Listing pages pay one query per child page type (Wagtail's .specific()) plus their pictures.
-QUERY_BUDGETS = {"/about/": 18, "/about/fees/": 16}
+# The home page also reads the editors' featured treatments and the latest notices; pages with a
+# picture look up its OpenGraph rendition (one query).
+QUERY_BUDGETS = {"/": 16, "/about/": 19, "/about/fees/": 16}
 
 
 @pytest.mark.parametrize("url", PAGE_TYPE_URLS)
@@ -111,7 +113,7 @@ def test_query_count_does_not_grow_with_the_menu(client, url):
     add_pages(50)
     assert ">추가 페이지 49</a>" in menu_html(client)
     assert count_queries(client, url) == before
-    assert before <= QUERY_BUDGETS.get(url, 15), f"{url} took {before} queries"
+    assert before <= QUERY_BUDGETS.get(url, 16), f"{url} took {before} queries"
 
 
 def add_priced_doctors(count):

@@ -23,6 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         data = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
         self.created = 0
+        self.home_created = False
         self.precautions = data.get("treatment_precautions", "")
         with transaction.atomic():
             self.ensure_tree_root()
@@ -30,6 +31,8 @@ class Command(BaseCommand):
             for entry in data["pages"]:
                 self.ensure_page(home, entry, key=entry["slug"], section=True)
             self.fill_clinic_settings(data.get("clinic", {}))
+            if self.home_created:
+                self.feature_treatments(home, data["home"].get("featured", []))
         if options["verbosity"]:
             self.stdout.write(f"기본 콘텐츠: 새로 만든 페이지 {self.created}개")
 
@@ -57,6 +60,7 @@ class Command(BaseCommand):
             home = root.add_child(instance=self.with_unique_slug(HomePage.from_seed(entry), root))
             home.save_revision().publish()
             self.created += 1
+            self.home_created = True
         if site is None:
             site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
         elif site.root_page_id != home.pk:
@@ -98,6 +102,8 @@ class Command(BaseCommand):
                 self.link_privacy_policy(page)
             if entry.get("fees_page"):
                 self.link_fees_page(page)
+            if entry.get("clinic_setting"):
+                self.link_setting(entry["clinic_setting"], page)
         for child in entry.get("children", []):
             self.ensure_page(page, child, key=f"{key}/{child['slug']}")
 
@@ -142,6 +148,19 @@ class Command(BaseCommand):
             if blank:
                 for name, value in blank.items():
                     setattr(clinic, name, value)
+                clinic.save()
+
+    def feature_treatments(self, home, keys):
+        """A first choice of featured treatments for a new site; editors change it in the admin."""
+        records = {r.key: r.page for r in SeedRecord.objects.filter(key__in=keys, page__isnull=False).select_related("page")}
+        home.featured = [("treatment", records[key]) for key in keys if key in records]
+        home.save_revision().publish()
+
+    def link_setting(self, field, page):
+        for site in Site.objects.all():
+            clinic = ClinicSettings.for_site(site)
+            if getattr(clinic, f"{field}_id") is None:
+                setattr(clinic, field, page)
                 clinic.save()
 
     def link_fees_page(self, page):
