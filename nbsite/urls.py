@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import RobotsView
+from home.views import FaviconView, RobotsView
 from search import views as search_views
 
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("sitemap.xml", sitemap),
     path("robots.txt", RobotsView.as_view()),
+    path("favicon.ico", FaviconView.as_view()),
 ]
 
 if settings.DEBUG:

@@ -18,3 +18,9 @@ def test_sitemap_lists_every_live_page(client):
     for path in ["/", "/lifting/ulthera/", "/scalp/hair-transplant/", "/privacy/", "/about/directions/"]:
         assert f"<loc>http://localhost{path}</loc>" in xml, path  # the Site record's hostname
     assert xml.count("<url>") >= 46
+
+
+def test_favicon_ico_leads_to_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
