@@ -2,9 +2,12 @@
 
 from functools import cache
 
+from django.conf import settings
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from wagtail.models import Page, Site, get_page_models
+
+from .cache import current_generation, page_cache
 
 
 @cache
@@ -43,7 +46,8 @@ def get_menu(request):
     """Sections under the site's home page and their pages, in tree order, only those in menus.
 
     One descendants query for the whole menu, whatever its size; the result is kept on the
-    request so header, footer and home page share it.
+    request so header, footer and home page share it, and in the cache (when the page cache is
+    on) until the next publish, move or unpublish.
     """
     cached = getattr(request, "_nbsite_menu", None)
     if cached is not None:
@@ -51,6 +55,24 @@ def get_menu(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
+    key = menu_cache_key(site)
+    sections = page_cache().get(key) if key else None
+    if sections is None:
+        sections = build_menu(site, request)
+        if key:
+            page_cache().set(key, sections, settings.CACHE_MIDDLEWARE_SECONDS)
+    request._nbsite_menu = sections
+    return sections
+
+
+def menu_cache_key(site):
+    """Per site and per content generation: publishing anything makes a new key (home.cache)."""
+    if not settings.PAGE_CACHE_ENABLED:
+        return None
+    return f"nbsite:menu:{site.pk}:{current_generation()}"
+
+
+def build_menu(site, request):
     root = site.root_page
     pages = (
         Page.objects.descendant_of(root)
@@ -73,7 +95,6 @@ def get_menu(request):
             parent = by_path.get(page.path[: -Page.steplen])
             if parent is not None:  # a page whose section is hidden stays hidden
                 parent.children.append(item)
-    request._nbsite_menu = sections
     return sections
 
 

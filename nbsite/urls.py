@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.feeds import NoticeFeed
 from home.views import FaviconView, RobotsView
 from search import views as search_views
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("robots.txt", RobotsView.as_view()),
     path("favicon.ico", FaviconView.as_view()),
+    path("notices/rss.xml", NoticeFeed(), name="notice_feed"),
 ]
 
 if settings.DEBUG:

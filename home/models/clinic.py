@@ -59,6 +59,18 @@ class ClinicSettings(BaseSiteSetting):
     )
     instagram_url = models.URLField("인스타그램 주소", blank=True, help_text="바닥글에 링크됩니다.")
     blog_url = models.URLField("블로그 주소", blank=True, help_text="바닥글에 링크됩니다.")
+    naver_site_verification = models.CharField(
+        "네이버 사이트 소유 확인 코드",
+        max_length=100,
+        blank=True,
+        help_text="네이버 서치어드바이저가 주는 메타태그의 content 값만 붙여 넣습니다.",
+    )
+    google_site_verification = models.CharField(
+        "구글 사이트 소유 확인 코드",
+        max_length=100,
+        blank=True,
+        help_text="구글 서치 콘솔이 주는 메타태그의 content 값만 붙여 넣습니다.",
+    )
     privacy_policy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name="개인정보처리방침 페이지",
@@ -105,6 +117,10 @@ class ClinicSettings(BaseSiteSetting):
                 heading="기본 정보",
             ),
             ObjectList([FieldPanel("hours"), FieldPanel("holiday_note")], heading="진료 시간"),
+            ObjectList(
+                [FieldPanel("naver_site_verification"), FieldPanel("google_site_verification")],
+                heading="검색엔진",
+            ),
             ObjectList(
                 [
                     FieldPanel("kakao_channel_url"),

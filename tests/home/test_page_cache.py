@@ -53,3 +53,36 @@ def test_logged_in_editors_never_get_cached_pages(client, page_cache, django_use
     client.force_login(editor)
     response = client.get("/")
     assert "X-Page-Cache" not in response
+
+
+def test_menu_is_cached_per_site_until_the_next_publish(client, page_cache, django_user_model):
+    editor = django_user_model.objects.create_superuser("editor2", "e2@example.com", "pw")
+    client.force_login(editor)  # editors are never served cached pages, but share the cached menu
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/lifting/")
+    with CaptureQueriesContext(connection) as first:
+        client.get("/lifting/")
+    with CaptureQueriesContext(connection) as again:
+        client.get("/lifting/")
+    menu_queries = [q for q in again.captured_queries if "COALESCE" in q["sql"] and "show_in_menus" in q["sql"]]
+    assert [q for q in first.captured_queries if "COALESCE" in q["sql"] and "show_in_menus" in q["sql"]] == []
+    assert menu_queries == [] and len(again) == len(first)
+    ulthera = TreatmentPage.objects.get(slug="ulthera")
+    ulthera.show_in_menus = False
+    ulthera.save_revision().publish()
+    html = client.get("/lifting/").content.decode()
+    menu = html[html.index('<nav class="main-menu"') :]
+    assert ">울쎄라</a>" not in menu[: menu.index("</nav>")]
+
+
+def test_without_the_cache_every_request_reads_the_menu(client, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_ENABLED = False
+    client.get("/lifting/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/lifting/")
+    assert len([q for q in queries.captured_queries if "COALESCE" in q["sql"] and "show_in_menus" in q["sql"]]) == 1
