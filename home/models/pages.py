@@ -19,11 +19,14 @@ from .clinic import ClinicSettings, Doctor
 
 # Renditions every listing asks for; prefetched together so a card or a doctor costs no query.
 CARD_RENDITIONS = ("fill-480x300-c100|format-webp", "fill-800x500-c100|format-webp")
+# The OpenGraph picture (templates/includes/meta.html) is read from the same prefetched set: a
+# spec missing from a prefetch makes Wagtail re-create the rendition file on every request.
+OPENGRAPH_RENDITION = "fill-1200x630|format-jpeg"
 HERO_RENDITIONS = tuple(
     f"fill-{size}-c100|format-{fmt}"
     for size in ("640x360", "1200x675", "1600x900")
     for fmt in ("avif", "webp", "jpeg")
-)
+) + (OPENGRAPH_RENDITION,)
 PORTRAIT_RENDITIONS = ("fill-320x400-c100|format-webp", "fill-640x800-c100|format-webp")
 
 

@@ -102,3 +102,15 @@ def test_seo_title_and_description_fields_win_over_title_and_summary(client):
     assert "<title>울쎄라 리프팅 | 청담 피부과 | 청담엔비의원</title>" in html
     assert '<meta name="description" content="검색엔진용 설명">' in html
     assert '<meta property="og:title" content="울쎄라 리프팅 | 청담 피부과">' in html
+
+
+@pytest.mark.parametrize("url", ["/", "/lifting/", "/lifting/ulthera/", "/about/doctors/", "/about/hours/"])
+def test_pictures_are_not_redrawn_on_later_requests(client, url):
+    from unittest import mock
+
+    from home.models import ClinicImage
+
+    client.get(url)
+    with mock.patch.object(ClinicImage, "create_rendition", autospec=True) as create:
+        assert client.get(url).status_code == 200
+    assert create.call_count == 0, f"{url} re-created {create.call_count} renditions"
