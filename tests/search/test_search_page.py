@@ -55,7 +55,9 @@ def test_bad_input_gets_a_normal_page_quickly(client, query):
     elapsed = time.perf_counter() - started
     assert response.status_code == 200
     assert "<h1>검색</h1>" in response.content.decode()
-    assert elapsed < 1.0
+    # Bounded, not benchmarked: a pathological query (regex or FTS blow-up) takes far longer than
+    # this even on a loaded CI machine; speed itself is measured by `make search-eval`.
+    assert elapsed < 5.0
 
 
 @pytest.mark.parametrize("page_number", ["0", "-1", "99999", "1e9", "😀"])
