@@ -1,14 +1,16 @@
 from urllib.parse import quote
 
+from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TabbedInterface, ObjectList
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Site
 from wagtail.search import index
 
 from ..blocks import OpeningHoursBlock
+from ..cache import current_generation, page_cache
 from ..hours import weekly_hours
 
 
@@ -140,6 +142,24 @@ class ClinicSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "병원 정보"
         verbose_name_plural = "병원 정보"
+
+    @classmethod
+    def for_request(cls, request):
+        """Kept in the cache per site until the next publish or settings save (home.cache)."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None or not settings.PAGE_CACHE_ENABLED or request.path.startswith("/admin/"):
+            return super().for_request(request)
+        key = f"nbsite:clinic-settings:{site.pk}:{current_generation()}"
+        instance = page_cache().get(key)
+        if instance is None:
+            instance = cls.for_site(site)
+            page_cache().set(key, instance, settings.CACHE_MIDDLEWARE_SECONDS)
+        instance._request = request
+        setattr(request, attr_name, instance)
+        return instance
 
     def weekly_hours(self):
         return weekly_hours(self.hours)

@@ -86,3 +86,22 @@ def test_without_the_cache_every_request_reads_the_menu(client, settings):
     with CaptureQueriesContext(connection) as queries:
         client.get("/lifting/")
     assert len([q for q in queries.captured_queries if "COALESCE" in q["sql"] and "show_in_menus" in q["sql"]]) == 1
+
+
+def test_clinic_settings_are_cached_until_they_are_saved(client, page_cache, django_user_model):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Site
+
+    from home.models import ClinicSettings
+
+    client.force_login(django_user_model.objects.create_superuser("editor3", "e3@example.com", "pw"))
+    client.get("/lifting/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/lifting/")
+    assert not [q for q in queries.captured_queries if "home_clinicsettings" in q["sql"]]
+    clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    clinic.name = "청담엔비의원 본원"
+    clinic.save()
+    html = client.get("/lifting/").content.decode()
+    assert "청담엔비의원 본원" in html[html.index('<footer class="site-footer"') :]
