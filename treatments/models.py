@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from home import seo
 from home.blocks import RICH_TEXT_FEATURES
-from home.models import ClinicPage, Doctor, with_card_images
+from home.models import ChildCardsMixin, ClinicPage, Doctor
 from home.models.pages import PORTRAIT_RENDITIONS
 
 from .blocks import TreatmentBodyStreamBlock
@@ -24,7 +24,7 @@ PRECAUTIONS_REQUIRED = (
 )
 
 
-class TreatmentCategoryPage(ClinicPage):
+class TreatmentCategoryPage(ChildCardsMixin, ClinicPage):
     """A treatment section such as 리프팅; it holds treatments and may hold sub-categories."""
 
     intro = RichTextField(
@@ -45,14 +45,6 @@ class TreatmentCategoryPage(ClinicPage):
         verbose_name = "시술 분류"
         verbose_name_plural = "시술 분류"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_listed_children()
-        return context
-
-    def get_listed_children(self):
-        """The sub-pages shown as cards: live, public and in menus, in tree order, pictures prefetched."""
-        return with_card_images(self.get_children().live().public().in_menu().specific(), owner=self)
 
 
 class PriceHistoryMixin:

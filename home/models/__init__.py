@@ -3,6 +3,7 @@
 from .clinic import ClinicSettings, Doctor
 from .images import ClinicImage, ClinicRendition
 from .pages import (
+    ChildCardsMixin,
     ClinicPage,
     ContentPage,
     DirectionsPage,
@@ -17,6 +18,7 @@ from .pages import (
 from .seed import SeedRecord
 
 __all__ = [
+    "ChildCardsMixin",
     "ClinicImage",
     "ClinicPage",
     "ClinicRendition",

@@ -122,6 +122,19 @@ def with_card_images(pages, owner=None):
     return pages
 
 
+class ChildCardsMixin:
+    """For pages that list their sub-pages as cards (ContentPage, TreatmentCategoryPage)."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_listed_children()
+        return context
+
+    def get_listed_children(self):
+        """Live, public, in-menu sub-pages in tree order; their pictures cost two queries in all."""
+        return with_card_images(self.get_children().live().public().in_menu().specific(), owner=self)
+
+
 class HomePage(ClinicPage):
     """The site's front page: the clinic's welcome and its treatment sections."""
 
@@ -183,7 +196,7 @@ class HomePage(ClinicPage):
         return page
 
 
-class ContentPage(ClinicPage):
+class ContentPage(ChildCardsMixin, ClinicPage):
     """A general page of text and images, such as 엔비철학 or 엔비브랜드; it may group sub-pages."""
 
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name="본문")
@@ -204,14 +217,6 @@ class ContentPage(ClinicPage):
         verbose_name = "일반 페이지"
         verbose_name_plural = "일반 페이지"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_listed_children()
-        return context
-
-    def get_listed_children(self):
-        """Sub-pages shown as cards, in tree order; their pictures cost two queries in all."""
-        return with_card_images(self.get_children().live().public().in_menu().specific(), owner=self)
 
 
 class DoctorIndexPage(ClinicPage):

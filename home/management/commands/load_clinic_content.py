@@ -98,10 +98,6 @@ class Command(BaseCommand):
             page.save_revision().publish()
             SeedRecord.objects.create(key=key, page=page)
             self.created += 1
-            if entry.get("privacy_policy"):
-                self.link_privacy_policy(page)
-            if entry.get("fees_page"):
-                self.link_fees_page(page)
             if entry.get("clinic_setting"):
                 self.link_setting(entry["clinic_setting"], page)
         for child in entry.get("children", []):
@@ -157,22 +153,9 @@ class Command(BaseCommand):
         home.save_revision().publish()
 
     def link_setting(self, field, page):
+        """Point a page field of the clinic settings (privacy policy, fees, directions) at a new page."""
         for site in Site.objects.all():
             clinic = ClinicSettings.for_site(site)
             if getattr(clinic, f"{field}_id") is None:
                 setattr(clinic, field, page)
-                clinic.save()
-
-    def link_fees_page(self, page):
-        for site in Site.objects.all():
-            clinic = ClinicSettings.for_site(site)
-            if clinic.fees_page_id is None:
-                clinic.fees_page = page
-                clinic.save()
-
-    def link_privacy_policy(self, page):
-        for site in Site.objects.all():
-            clinic = ClinicSettings.for_site(site)
-            if clinic.privacy_policy_page_id is None:
-                clinic.privacy_policy_page = page
                 clinic.save()
