@@ -258,9 +258,18 @@ class KoreanSearchResults(BaseSearchResults):
         return len(self.query_compiler.ranked_ids()[self.start : self.stop])
 
 
+def fetch_candidates(entry_model, sql, params):
+    """Run a backend's candidate query: (total indexed entries, [(object_id, title, body), …])."""
+    from django.db import connections, router
+
+    with connections[router.db_for_read(entry_model)].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return (rows[0][3] if rows else 0), [row[:3] for row in rows]
+
+
 @functools.cache
 def sqlite_backend():
-    from django.db import connections, router
     from modelsearch.backends.database.sqlite import sqlite
 
     IndexEntry, SQLiteFTSIndexEntry = sqlite.IndexEntry, sqlite.SQLiteFTSIndexEntry
@@ -311,10 +320,7 @@ def sqlite_backend():
                 f"AND e.object_id IN ({allowed[0]})"
             )
             params = [*content_types, match, *content_types, *allowed[1]]
-            with connections[router.db_for_read(IndexEntry)].cursor() as cursor:
-                cursor.execute(sql, params)
-                rows = cursor.fetchall()
-            return (rows[0][3] if rows else 0), [row[:3] for row in rows]
+            return fetch_candidates(IndexEntry, sql, params)
 
     class KoreanSQLiteAutocompleteCompiler(KoreanAutocompleteMixin, KoreanSQLiteQueryCompiler):
         pass
@@ -330,7 +336,6 @@ def sqlite_backend():
 
 @functools.cache
 def postgres_backend():
-    from django.db import connections, router
     from modelsearch.backends.database.postgres import postgres
 
     IndexEntry = postgres.IndexEntry
@@ -383,10 +388,7 @@ def postgres_backend():
                 f"AND object_id IN ({allowed[0]})"
             )
             params = [*content_types, tsquery, *content_types, *allowed[1]]
-            with connections[router.db_for_read(IndexEntry)].cursor() as cursor:
-                cursor.execute(sql, params)
-                rows = cursor.fetchall()
-            return (rows[0][3] if rows else 0), [row[:3] for row in rows]
+            return fetch_candidates(IndexEntry, sql, params)
 
     class KoreanPostgresAutocompleteCompiler(
         KoreanAutocompleteMixin, KoreanPostgresQueryCompiler

@@ -14,6 +14,19 @@ from ..cache import current_generation, page_cache
 from ..hours import weekly_hours
 
 
+def page_link(verbose_name, help_text):
+    """A setting that points at one page of the site (kept when the page goes: set to empty)."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 def _lines(text):
     return [line.strip() for line in text.splitlines() if line.strip()]
 
@@ -73,33 +86,9 @@ class ClinicSettings(BaseSiteSetting):
         blank=True,
         help_text="구글 서치 콘솔이 주는 메타태그의 content 값만 붙여 넣습니다.",
     )
-    privacy_policy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="개인정보처리방침 페이지",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="모든 페이지 하단에 굵게 연결되는 개인정보처리방침입니다.",
-    )
-    directions_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="오시는길 페이지",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="휴대폰 화면 아래 고정 막대의 ‘오시는길’ 버튼이 여는 페이지입니다.",
-    )
-    fees_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="비급여 진료비용 페이지",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="모든 페이지 하단에 연결되는 비급여 진료비용 안내입니다(의료법 제45조).",
-    )
+    privacy_policy_page = page_link("개인정보처리방침 페이지", "모든 페이지 하단에 굵게 연결되는 개인정보처리방침입니다.")
+    directions_page = page_link("오시는길 페이지", "휴대폰 화면 아래 고정 막대의 ‘오시는길’ 버튼이 여는 페이지입니다.")
+    fees_page = page_link("비급여 진료비용 페이지", "모든 페이지 하단에 연결되는 비급여 진료비용 안내입니다(의료법 제45조).")
 
     edit_handler = TabbedInterface(
         [
