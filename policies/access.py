@@ -9,7 +9,9 @@ APPROVAL_WORKFLOW = "개인정보처리방침 승인"
 APPROVAL_TASK = "개인정보 관리자 승인"
 
 
-def ensure_policy_access(apps):
+def ensure_policy_access(apps, task_model="policies.PolicyApprovalTask"):
+    """The group, its page permissions, and the workflow whose one task is `task_model`
+    (migration 0003 predates PolicyApprovalTask and made a plain GroupApprovalTask)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     ContentType = apps.get_model("contenttypes", "ContentType")
@@ -18,7 +20,7 @@ def ensure_policy_access(apps):
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    TaskModel = apps.get_model(task_model)
 
     group, _ = Group.objects.get_or_create(name=PRIVACY_MANAGERS)
     admin_type, _ = ContentType.objects.get_or_create(app_label="wagtailadmin", model="admin")
@@ -40,11 +42,11 @@ def ensure_policy_access(apps):
             GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
 
     task_type, _ = ContentType.objects.get_or_create(
-        app_label="wagtailcore", model="groupapprovaltask"
+        app_label=TaskModel._meta.app_label, model=TaskModel._meta.model_name
     )
-    task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
+    task = TaskModel.objects.filter(name=APPROVAL_TASK).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(
+        task = TaskModel.objects.create(
             name=APPROVAL_TASK, content_type=task_type, active=True
         )
     task.groups.add(group)

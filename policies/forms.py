@@ -3,22 +3,43 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from .dates import date_rule_errors, publishing_errors
 
 
+def version_errors(page_pk, announced_on, effective_on, unfavourable, making_public):
+    """Korean field errors for a policy version's dates, shared by the editor and the approval task.
+
+    A version already on record (such as the 2017 one) is history: its date rules stand as they
+    were. Making a version public (publishing, scheduling, submitting or approving it) also needs
+    both dates and an announcement that has not passed.
+    """
+    errors = {}
+    if not is_recorded_version(page_pk, announced_on, effective_on):
+        errors.update(date_rule_errors(announced_on, effective_on, unfavourable))
+    if making_public:
+        errors = {**publishing_errors(announced_on, effective_on), **errors}
+    return errors
+
+
+def is_recorded_version(page_pk, announced_on, effective_on):
+    from .models import PolicyVersion
+
+    if not page_pk:
+        return False
+    return PolicyVersion.objects.filter(
+        page_id=page_pk, announced_on=announced_on, effective_on=effective_on
+    ).exists()
+
+
 class PolicyPageForm(WagtailAdminPageForm):
     """Refuses impossible dates with a message on the field, keeping everything the editor typed."""
 
     def clean(self):
         cleaned_data = super().clean()
-        announced_on = cleaned_data.get("announced_on")
-        effective_on = cleaned_data.get("effective_on")
-        errors = {}
-        if not self.is_recorded_version(announced_on, effective_on):
-            errors.update(
-                date_rule_errors(
-                    announced_on, effective_on, cleaned_data.get("unfavourable_change")
-                )
-            )
-        if self.makes_public():
-            errors = {**publishing_errors(announced_on, effective_on), **errors}
+        errors = version_errors(
+            self.instance.pk,
+            cleaned_data.get("announced_on"),
+            cleaned_data.get("effective_on"),
+            cleaned_data.get("unfavourable_change"),
+            making_public=self.makes_public(),
+        )
         for field, message in errors.items():
             if field not in self.errors:
                 self.add_error(field, message)
@@ -32,14 +53,3 @@ class PolicyPageForm(WagtailAdminPageForm):
             "action-workflow-action" in self.data
             and self.data.get("workflow-action-name") == "approve"
         )
-
-    def is_recorded_version(self, announced_on, effective_on):
-        """A version already on record (such as the 2017 one) is history: its dates stand."""
-        from .models import PolicyVersion
-
-        page = self.instance
-        if not page.pk:
-            return False
-        return PolicyVersion.objects.filter(
-            page_id=page.pk, announced_on=announced_on, effective_on=effective_on
-        ).exists()

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import (
@@ -19,7 +20,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import AbstractGroupApprovalTask, Page, PageLogEntry
 from wagtail.search import index
 
 from home.models import SitePage
@@ -27,7 +28,7 @@ from home.models import SitePage
 from .blocks import PolicyBodyBlock
 from .compare import compare_sections, html_to_text
 from .dates import SEOUL, go_live_moment, seoul_today
-from .forms import PolicyPageForm
+from .forms import PolicyPageForm, version_errors
 from .panels import ChecklistPanel, GoLivePanel
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -106,6 +107,16 @@ class PolicyPage(RoutablePageMixin, SitePage):
         from .permissions import PolicyPermissionTester
 
         return PolicyPermissionTester(user, self)
+
+    def making_public_errors(self):
+        """Why this version (as it stands in this object) may not be published or approved today."""
+        return version_errors(
+            self.pk,
+            self.announced_on,
+            self.effective_on,
+            self.unfavourable_change,
+            making_public=True,
+        )
 
     def publish(self, revision, user=None, **kwargs):
         revision.publishing_user = user
@@ -478,3 +489,44 @@ def in_force_periods(versions):
             continue
         periods.append({"version": version, "since": version.effective_on, "until": until})
     return periods
+
+
+class PolicyApprovalTask(AbstractGroupApprovalTask):
+    """Approval by the chosen groups, re-checking the version's dates at the moment of approval.
+
+    A version submitted on time can wait in the queue past its 공고일자; approving it then would
+    backdate the announcement. Wagtail approves from the dashboard without the editor's form, so
+    the check lives here: the approval is refused and the reviewer is taken to the editor, where
+    the reason is shown beside the dates and nothing of the submission is lost.
+    """
+
+    class Meta:
+        verbose_name = "정책 승인 작업"
+        verbose_name_plural = "정책 승인 작업"
+
+    @classmethod
+    def get_description(cls):
+        return "선택한 그룹의 구성원이 승인하며, 승인하는 순간 공고일자·시행일자 규칙을 다시 확인합니다."
+
+    def approval_errors(self, page):
+        version = page.get_latest_revision_as_object()
+        if not isinstance(version, PolicyPage):
+            return {}
+        return version.making_public_errors()
+
+    def get_actions(self, obj, user):
+        if not super().get_actions(obj, user):
+            return []
+        # Wagtail's Korean catalogue lacks two of these labels, so the task names all three.
+        actions = [("reject", "변경 요청", True), ("approve", "승인", False)]
+        if not self.approval_errors(obj):
+            # Offered only when approval can go through: a refused approval would drop the comment.
+            actions.append(("approve", "의견과 함께 승인", True))
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            page = task_state.workflow_state.content_object
+            if self.approval_errors(page):
+                return reverse("wagtailadmin_pages:edit", args=[page.pk])
+        return super().on_action(task_state, user, action_name, **kwargs)

@@ -9,7 +9,8 @@ from .dates import go_live_moment
 
 
 class GoLivePanel(Panel):
-    """Shows when the version goes live, derived from 시행일자 so the two can never disagree."""
+    """Shows when the version goes live, derived from 시행일자 so the two can never disagree,
+    and, while the version awaits approval, why it could not be approved today."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "policies/panels/go_live.html"
@@ -19,6 +20,11 @@ class GoLivePanel(Panel):
             effective_on = self.instance.effective_on
             context["go_live_at"] = go_live_moment(effective_on) if effective_on else None
             context["is_future"] = bool(effective_on) and context["go_live_at"] > timezone.now()
+            # A version waiting for approval can outlive its 공고일자; say so before anyone approves.
+            awaiting = self.instance.pk and self.instance.workflow_in_progress
+            context["approval_errors"] = (
+                list(self.instance.making_public_errors().values()) if awaiting else []
+            )
             return context
 
 

@@ -4,7 +4,7 @@ from policies.access import ensure_policy_access
 
 
 def create_group_and_workflow(apps, schema_editor):
-    ensure_policy_access(apps)
+    ensure_policy_access(apps, task_model="wagtailcore.GroupApprovalTask")
 
 
 class Migration(migrations.Migration):

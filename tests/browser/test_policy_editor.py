@@ -65,3 +65,45 @@ def test_editor_schedules_a_new_version_and_visitors_see_it_on_its_date(
         until = effective - datetime.timedelta(days=1)
         expect(versions.nth(1)).to_contain_text(f"2017.08.25 ~ {until:%Y.%m.%d} 적용")
         expect(versions.nth(0)).to_contain_text(f"{effective:%Y.%m.%d} ~ 현재 적용 중")
+
+
+def test_reviewer_approving_a_late_version_from_the_dashboard_is_sent_to_fix_its_dates(
+    live_site, privacy_manager, django_user_model, page
+):
+    """A version submitted on its 공고일자 but approved a day later would backdate the notice."""
+    submitted_on = seoul_today()
+    policy = PolicyPage.objects.get(slug="privacy")
+    marketer = django_user_model.objects.create_user("marketer", first_name="마케팅")
+    draft = policy.get_latest_revision_as_object()
+    draft.announced_on = submitted_on
+    draft.effective_on = submitted_on + datetime.timedelta(days=7)
+    draft.change_summary = "보유 기간을 명확히 했습니다."
+    draft.save_revision(user=marketer)
+    policy.get_workflow().start(policy, marketer)
+
+    next_morning = datetime.datetime.combine(
+        submitted_on + datetime.timedelta(days=1),
+        datetime.time(10),
+        tzinfo=datetime.timezone(datetime.timedelta(hours=9)),
+    )
+    with time_machine.travel(next_morning, tick=True):
+        page.goto(live_site.url + "/admin/login/")
+        page.locator("#id_username").fill("privacy")
+        page.locator("#id_password").fill("정보보호-2026")
+        page.locator("form button[type=submit]").click()
+        expect(page).to_have_url(live_site.url + "/admin/")
+        review = page.get_by_role("row").filter(
+            has=page.get_by_role("link", name="개인정보처리방침")
+        )
+        review.get_by_role("button", name="액션").click()
+        expect(review.get_by_role("button", name="의견과 함께 승인")).to_have_count(0)
+        review.get_by_role("button", name="승인", exact=True).click()
+
+        expect(page).to_have_url(f"{live_site.url}/admin/pages/{policy.pk}/edit/")
+        alert = page.locator("[data-policy-approval-blocked]")
+        expect(alert).to_contain_text("승인 대기 중인 이 판은 지금 승인할 수 없습니다.")
+        expect(alert).to_contain_text(f"공고일자({submitted_on:%Y.%m.%d})가 이미 지났습니다.")
+        alert.scroll_into_view_if_needed()
+        page.screenshot(path="test-artifacts/policy-approval-refused.png")
+    assert PolicyPage.objects.get(pk=policy.pk).effective_on == datetime.date(2017, 8, 25)
+    assert policy.current_workflow_state is not None
