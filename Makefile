@@ -20,7 +20,7 @@ install: $(INSTALLED)
 setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_clinic_content
-	$(BIN)/python manage.py ensure_dev_admin
+	$(BIN)/python manage.py ensure_dev_admin --address $(HOST):$(PORT)
 
 # The scheduler (scheduled publishing) runs beside the dev server and stops with it.
 run: setup

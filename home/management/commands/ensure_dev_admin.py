@@ -10,6 +10,13 @@ PASSWORD_FILE = settings.BASE_DIR / "var" / "dev-admin-password"
 class Command(BaseCommand):
     help = "개발용 관리자 계정(admin)을 만들고 로그인 정보를 알려 줍니다. DEBUG 환경에서만 동작합니다."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--address",
+            default="127.0.0.1:8000",
+            help="로그인 주소에 보여 줄 개발 서버의 호스트:포트 (기본값 127.0.0.1:8000)",
+        )
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("개발 환경(DEBUG=True)에서만 쓸 수 있는 명령입니다.")
@@ -26,6 +33,6 @@ class Command(BaseCommand):
             user.save()
         password = PASSWORD_FILE.read_text().strip()
         self.stdout.write(
-            "\n관리자 로그인 (개발용): http://127.0.0.1:8000/admin/\n"
+            f"\n관리자 로그인 (개발용): http://{options['address']}/admin/\n"
             f"  아이디: admin\n  비밀번호: {password}\n"
         )
