@@ -501,8 +501,8 @@ class PolicyApprovalTask(AbstractGroupApprovalTask):
     """
 
     class Meta:
-        verbose_name = "정책 승인 작업"
-        verbose_name_plural = "정책 승인 작업"
+        verbose_name = "정책 승인 업무"
+        verbose_name_plural = "정책 승인 업무"
 
     @classmethod
     def get_description(cls):

@@ -19,8 +19,8 @@ class Migration(migrations.Migration):
                 ('groups', models.ManyToManyField(help_text='Pages/snippets at this step in a workflow will be moderated or approved by these groups of users', to='auth.group', verbose_name='groups')),
             ],
             options={
-                'verbose_name': '정책 승인 작업',
-                'verbose_name_plural': '정책 승인 작업',
+                'verbose_name': '정책 승인 업무',
+                'verbose_name_plural': '정책 승인 업무',
             },
             bases=('wagtailcore.task',),
         ),
