@@ -15,7 +15,12 @@ $(INSTALLED): requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(INSTALLED)
 
-install: $(INSTALLED)
+# Korean for the admin strings Wagtail's catalogue lacks: locale/ko/LC_MESSAGES/django.po.
+MESSAGES := locale/ko/LC_MESSAGES/django.mo
+$(MESSAGES): locale/ko/LC_MESSAGES/django.po $(INSTALLED)
+	$(BIN)/pybabel compile --domain django --directory locale --locale ko --statistics
+
+install: $(INSTALLED) $(MESSAGES)
 
 setup: install
 	$(BIN)/python manage.py migrate --noinput

@@ -14,6 +14,10 @@ from home.models import ClinicPage, ClinicSettings, HomePage, SeedRecord
 CONTENT_FILE = Path(__file__).resolve().parents[2] / "content" / "clinic.json"
 
 
+ROOT_PAGE_TITLE = "최상위"
+ROOT_COLLECTION_NAME = "기본 모음"
+
+
 class Command(BaseCommand):
     help = (
         "청담엔비의원의 메뉴와 기본 콘텐츠를 불러옵니다. 없는 페이지만 만들고, "
@@ -44,6 +48,11 @@ class Command(BaseCommand):
             Page.add_root(instance=Page(title="Root", slug="root", live=True))
         if Collection.get_first_root_node() is None:  # generated pictures live in the root collection
             Collection.add_root(name="Root")
+        # The admin shows both roots by name (breadcrumbs, collection choosers): name them in Korean.
+        Page.objects.filter(depth=1, title="Root").update(
+            title=ROOT_PAGE_TITLE, draft_title=ROOT_PAGE_TITLE
+        )
+        Collection.objects.filter(depth=1, name="Root").update(name=ROOT_COLLECTION_NAME)
 
     def ensure_home(self, entry):
         record = SeedRecord.objects.filter(key="home").select_related("page").first()
