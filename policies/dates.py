@@ -52,4 +52,5 @@ def publishing_errors(announced_on, effective_on, today=None):
 
 
 def format_date(day):
-    return f"{day:%Y.%m.%d}"
+    """A date as Koreans write it in notices: 2017.08.25 (empty when there is none)."""
+    return f"{day:%Y.%m.%d}" if day else ""

@@ -515,13 +515,10 @@ class PolicyApprovalTask(AbstractGroupApprovalTask):
         return version.making_public_errors()
 
     def get_actions(self, obj, user):
-        if not super().get_actions(obj, user):
-            return []
-        # Wagtail's Korean catalogue lacks two of these labels, so the task names all three.
-        actions = [("reject", "변경 요청", True), ("approve", "승인", False)]
-        if not self.approval_errors(obj):
-            # Offered only when approval can go through: a refused approval would drop the comment.
-            actions.append(("approve", "의견과 함께 승인", True))
+        actions = super().get_actions(obj, user)
+        if actions and self.approval_errors(obj):
+            # "의견과 함께 승인" goes while approval cannot go through: it would drop the comment.
+            actions = [action for action in actions if action[0] != "approve" or not action[2]]
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):

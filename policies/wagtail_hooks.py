@@ -4,11 +4,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from .dates import format_date
 from .models import PolicyVersion
-
-
-def korean_date(day):
-    return f"{day:%Y.%m.%d}" if day else ""
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -35,8 +32,8 @@ class PolicyVersionViewSet(ModelViewSet):
     list_display = [
         "page_title",
         Column("number", label="판", accessor=lambda v: f"제{v.number}판"),
-        Column("announced_on", label="공고일자", accessor=lambda v: korean_date(v.announced_on)),
-        Column("effective_on", label="시행일자", accessor=lambda v: korean_date(v.effective_on)),
+        Column("announced_on", label="공고일자", accessor=lambda v: format_date(v.announced_on)),
+        Column("effective_on", label="시행일자", accessor=lambda v: format_date(v.effective_on)),
         Column(
             "published_by_name",
             label="게시한 사람",

@@ -258,6 +258,13 @@ class KoreanSearchResults(BaseSearchResults):
         return len(self.query_compiler.ranked_ids()[self.start : self.stop])
 
 
+def korean_indexers(model, objs):
+    """What both backends' add_items index: one KoreanIndexer per object of a searchable model."""
+    if not model.get_search_fields():
+        return []
+    return [KoreanIndexer(obj) for obj in objs]
+
+
 def fetch_candidates(entry_model, sql, params):
     """Run a backend's candidate query: (total indexed entries, [(object_id, title, body), …])."""
     from django.db import connections, router
@@ -276,9 +283,7 @@ def sqlite_backend():
 
     class KoreanSQLiteIndex(sqlite.SQLiteIndex):
         def add_items(self, model, objs):
-            if not model.get_search_fields():
-                return
-            indexers = [KoreanIndexer(obj) for obj in objs]
+            indexers = korean_indexers(model, objs)
             if not indexers:
                 return
             content_type_pk = sqlite.get_content_type_pk(model)
@@ -342,9 +347,7 @@ def postgres_backend():
 
     class KoreanPostgresIndex(postgres.PostgresIndex):
         def add_items(self, model, objs):
-            if not model.get_search_fields():
-                return
-            indexers = [KoreanIndexer(obj) for obj in objs]
+            indexers = korean_indexers(model, objs)
             if not indexers:
                 return
             content_type_pk = postgres.get_content_type_pk(model)

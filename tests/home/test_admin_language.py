@@ -108,11 +108,9 @@ class VisibleText(HTMLParser):
                 self.strings.append(attributes[name].strip())
 
     def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
         if tag not in self.VOID_TAGS:
-            self.handle_starttag(tag, attrs)
             self.handle_endtag(tag)
-        else:
-            self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag):
         for index in range(len(self.open_tags) - 1, -1, -1):

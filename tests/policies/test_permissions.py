@@ -86,28 +86,6 @@ def test_submitted_version_is_scheduled_when_a_privacy_manager_approves(
     assert version.published_by == privacy_manager
 
 
-def test_approving_in_the_editor_after_the_announcement_date_is_refused(
-    client, policy, marketer, privacy_manager
-):
-    client.force_login(marketer)
-    with time_machine.travel(TODAY, tick=False):
-        client.post(
-            reverse("wagtailadmin_pages:edit", args=[policy.pk]),
-            edit_form_data(
-                policy, action="action-submit", announced_on="2026-11-24", effective_on="2026-12-01"
-            ),
-        )
-    draft = PolicyPage.objects.get(pk=policy.pk).get_latest_revision_as_object()
-    client.force_login(privacy_manager)
-    data = edit_form_data(draft, action="action-workflow-action")
-    data["workflow-action-name"] = "approve"
-    with time_machine.travel(seoul(2026, 11, 25, 9), tick=False):
-        response = client.post(reverse("wagtailadmin_pages:edit", args=[policy.pk]), data)
-    assert response.status_code == 200
-    assert "공고일자(2026.11.24)가 이미 지났습니다." in response.content.decode()
-    assert not policy.revisions.filter(approved_go_live_at__isnull=False).exists()
-
-
 def submit_on_time(client, policy, marketer):
     """The marketer submits a version announced today, as the rules allow on the day."""
     client.force_login(marketer)
@@ -122,6 +100,21 @@ def submit_on_time(client, policy, marketer):
     return WorkflowState.objects.get(
         base_content_type__model="page", object_id=str(policy.pk)
     ).current_task_state
+
+
+def test_approving_in_the_editor_after_the_announcement_date_is_refused(
+    client, policy, marketer, privacy_manager
+):
+    submit_on_time(client, policy, marketer)
+    draft = PolicyPage.objects.get(pk=policy.pk).get_latest_revision_as_object()
+    client.force_login(privacy_manager)
+    data = edit_form_data(draft, action="action-workflow-action")
+    data["workflow-action-name"] = "approve"
+    with time_machine.travel(seoul(2026, 11, 25, 9), tick=False):
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[policy.pk]), data)
+    assert response.status_code == 200
+    assert "공고일자(2026.11.24)가 이미 지났습니다." in response.content.decode()
+    assert not policy.revisions.filter(approved_go_live_at__isnull=False).exists()
 
 
 @pytest.mark.parametrize("ajax", [False, True], ids=["form", "dashboard-modal"])

@@ -45,10 +45,11 @@ class Command(BaseCommand):
         language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         Locale.objects.get_or_create(language_code=language)
         if Page.get_first_root_node() is None:
-            Page.add_root(instance=Page(title="Root", slug="root", live=True))
+            Page.add_root(instance=Page(title=ROOT_PAGE_TITLE, slug="root", live=True))
         if Collection.get_first_root_node() is None:  # generated pictures live in the root collection
-            Collection.add_root(name="Root")
-        # The admin shows both roots by name (breadcrumbs, collection choosers): name them in Korean.
+            Collection.add_root(name=ROOT_COLLECTION_NAME)
+        # The admin shows both roots by name (breadcrumbs, collection choosers); Wagtail's
+        # migrations name them "Root".
         Page.objects.filter(depth=1, title="Root").update(
             title=ROOT_PAGE_TITLE, draft_title=ROOT_PAGE_TITLE
         )
