@@ -17,4 +17,6 @@ class HomeConfig(AppConfig):
             signal.connect(purge_page_cache, dispatch_uid=f"purge-page-cache-{signal}")
         post_delete.connect(purge_page_cache, sender=Page, dispatch_uid="purge-page-cache-delete")
         for model in (ClinicSettings, Site):
-            post_save.connect(purge_page_cache, sender=model, dispatch_uid=f"purge-page-cache-{model}")
+            post_save.connect(
+                purge_page_cache, sender=model, dispatch_uid=f"purge-page-cache-{model}"
+            )

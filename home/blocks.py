@@ -66,9 +66,13 @@ class OpeningHoursBlock(blocks.StructBlock):
         errors = {}
         if not value["closed"]:
             if not value["opens"]:
-                errors["opens"] = ValidationError("진료 시작 시간을 입력하거나 휴진으로 표시해 주세요.")
+                errors["opens"] = ValidationError(
+                    "진료 시작 시간을 입력하거나 휴진으로 표시해 주세요."
+                )
             if not value["closes"]:
-                errors["closes"] = ValidationError("진료 종료 시간을 입력하거나 휴진으로 표시해 주세요.")
+                errors["closes"] = ValidationError(
+                    "진료 종료 시간을 입력하거나 휴진으로 표시해 주세요."
+                )
             if value["opens"] and value["closes"] and value["opens"] >= value["closes"]:
                 errors["closes"] = ValidationError("진료 종료 시간은 시작 시간보다 늦어야 합니다.")
         if bool(value["lunch_starts"]) != bool(value["lunch_ends"]):

@@ -34,4 +34,6 @@ class NoticeFeed(Feed):
         return item.get_url(self.request)
 
     def item_pubdate(self, item):
-        return timezone.make_aware(timezone.datetime.combine(item.published_on, timezone.datetime.min.time()))
+        return timezone.make_aware(
+            timezone.datetime.combine(item.published_on, timezone.datetime.min.time())
+        )

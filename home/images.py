@@ -30,8 +30,12 @@ def draw_picture(seed):
     rng = random.Random(int(hashlib.sha256(seed.encode()).hexdigest(), 16))
     width, height = WIDTH // SCALE, HEIGHT // SCALE
     top, bottom = rng.sample(PALETTE[:4] + PALETTE[6:], 2)
-    gradient = Image.linear_gradient("L").rotate(rng.choice([0, 90, 180, 270])).resize((width, height))
-    picture = Image.composite(Image.new("RGB", (width, height), bottom), Image.new("RGB", (width, height), top), gradient)
+    gradient = (
+        Image.linear_gradient("L").rotate(rng.choice([0, 90, 180, 270])).resize((width, height))
+    )
+    picture = Image.composite(
+        Image.new("RGB", (width, height), bottom), Image.new("RGB", (width, height), top), gradient
+    )
     overlay = Image.new("RGBA", (width, height))
     draw = ImageDraw.Draw(overlay)
     focus = None
@@ -39,12 +43,20 @@ def draw_picture(seed):
         radius = rng.randint(height // 6, height // 2 + 10)
         x, y = rng.randint(0, width), rng.randint(0, height)
         color = rng.choice(PALETTE[2:])
-        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=(*color, rng.randint(60, 150)))
+        draw.ellipse(
+            (x - radius, y - radius, x + radius, y + radius), fill=(*color, rng.randint(60, 150))
+        )
         if number == 0:
             focus = (x * SCALE, y * SCALE, radius * 2 * SCALE)
     for _ in range(rng.randint(1, 3)):  # a few thin arcs, like light on skin
         x, y, r = rng.randint(0, width), rng.randint(0, height), rng.randint(height // 3, height)
-        draw.arc((x - r, y - r, x + r, y + r), rng.randint(0, 180), rng.randint(180, 360), fill=(255, 255, 255, 120), width=2)
+        draw.arc(
+            (x - r, y - r, x + r, y + r),
+            rng.randint(0, 180),
+            rng.randint(180, 360),
+            fill=(255, 255, 255, 120),
+            width=2,
+        )
     picture = Image.alpha_composite(picture.convert("RGBA"), overlay).convert("RGB")
     picture = picture.filter(ImageFilter.GaussianBlur(1.2))  # soft edges once enlarged
     return picture.resize((WIDTH, HEIGHT), Image.Resampling.LANCZOS), focus

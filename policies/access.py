@@ -46,9 +46,7 @@ def ensure_policy_access(apps, task_model="policies.PolicyApprovalTask"):
     )
     task = TaskModel.objects.filter(name=APPROVAL_TASK).first()
     if task is None:
-        task = TaskModel.objects.create(
-            name=APPROVAL_TASK, content_type=task_type, active=True
-        )
+        task = TaskModel.objects.create(name=APPROVAL_TASK, content_type=task_type, active=True)
     task.groups.add(group)
     workflow, _ = Workflow.objects.get_or_create(name=APPROVAL_WORKFLOW, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})

@@ -97,11 +97,7 @@ class KoreanIndexer:
     @property
     def title(self):
         # The page's own title comes first, so ranking can tell it from alternative names.
-        return (
-            self.tokens(self.title_texts)
-            + TITLE_SEPARATOR
-            + self.tokens(self.other_title_texts)
-        )
+        return self.tokens(self.title_texts) + TITLE_SEPARATOR + self.tokens(self.other_title_texts)
 
     @property
     def body(self):
@@ -202,7 +198,9 @@ class KoreanSearchCompilerMixin:
         )
         # Weak words (가격, 시술, 효과 …) only add to the score of pages a real word found;
         # they would otherwise make nearly every page a candidate.
-        strong = sorted(t for t, weight in terms.items() if weight >= STRONG_WEIGHT) or sorted(terms)
+        strong = sorted(t for t, weight in terms.items() if weight >= STRONG_WEIGHT) or sorted(
+            terms
+        )
         total, candidates = self.fetch_candidates(
             strong, content_types, (allowed_sql, allowed_params), self.title_only()
         )
@@ -393,9 +391,7 @@ def postgres_backend():
             params = [*content_types, tsquery, *content_types, *allowed[1]]
             return fetch_candidates(IndexEntry, sql, params)
 
-    class KoreanPostgresAutocompleteCompiler(
-        KoreanAutocompleteMixin, KoreanPostgresQueryCompiler
-    ):
+    class KoreanPostgresAutocompleteCompiler(KoreanAutocompleteMixin, KoreanPostgresQueryCompiler):
         pass
 
     class KoreanPostgresSearchBackend(postgres.PostgresSearchBackend):

@@ -56,9 +56,7 @@ def nori_search_backend(url, engine="wagtail.search.backends.elasticsearch8", in
                             "user_dictionary_rules": USER_DICTIONARY,
                         }
                     },
-                    "filter": {
-                        "clinic_synonyms": {"type": "synonym_graph", "synonyms": SYNONYMS}
-                    },
+                    "filter": {"clinic_synonyms": {"type": "synonym_graph", "synonyms": SYNONYMS}},
                     "analyzer": {
                         "default": {
                             "type": "custom",

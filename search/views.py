@@ -60,9 +60,7 @@ def section_titles(pages):
         for page in pages
         if page.depth > SECTION_DEPTH
     }
-    titles = dict(
-        Page.objects.filter(path__in=set(prefixes.values())).values_list("path", "title")
-    )
+    titles = dict(Page.objects.filter(path__in=set(prefixes.values())).values_list("path", "title"))
     return {pk: titles.get(prefix, "") for pk, prefix in prefixes.items()}
 
 
@@ -114,7 +112,10 @@ def popular_treatments():
             if not terms:
                 continue
             for page in search_pages(terms)[:1]:
-                if page.specific_class is apps.get_model("treatments", "TreatmentPage") and page.pk not in pks:
+                if (
+                    page.specific_class is apps.get_model("treatments", "TreatmentPage")
+                    and page.pk not in pks
+                ):
                     pks.append(page.pk)
         fallback = (
             Page.objects.live()
@@ -178,9 +179,7 @@ def find_suggestions(terms):
     # A title that starts with or contains what was typed comes first (a single syllable
     # such as "울" is too short for the index), then the ranked search results.
     live = Page.objects.live().public().filter(depth__gt=2)
-    by_title = list(
-        live.filter(title__icontains=terms).order_by("path")[: SUGGESTIONS * 2]
-    )
+    by_title = list(live.filter(title__icontains=terms).order_by("path")[: SUGGESTIONS * 2])
     by_title.sort(key=lambda p: (not p.title.lower().startswith(terms), len(p.title)))
     pages = by_title[:SUGGESTIONS]
     if len(pages) < SUGGESTIONS:
@@ -188,6 +187,4 @@ def find_suggestions(terms):
         pages += [p for p in title_matches(terms)[:SUGGESTIONS] if p.pk not in seen]
     pages = pages[:SUGGESTIONS]
     sections = section_titles(pages)
-    return [
-        {"title": p.title, "url": p.url, "section": sections.get(p.pk, "")} for p in pages
-    ]
+    return [{"title": p.title, "url": p.url, "section": sections.get(p.pk, "")} for p in pages]

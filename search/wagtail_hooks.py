@@ -49,7 +49,9 @@ class PopularSearchTermsMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def register_popular_search_terms_urls():
     return [
-        path("search/popular-terms/", PopularSearchTermsView.as_view(), name="search_popular_terms"),
+        path(
+            "search/popular-terms/", PopularSearchTermsView.as_view(), name="search_popular_terms"
+        ),
         path(
             "search/popular-terms/results/",
             PopularSearchTermsView.as_view(results_only=True),

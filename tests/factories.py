@@ -22,6 +22,7 @@ def clinic_settings():
 
 def day(weekday, opens="10:00", closes="19:00", lunch=("13:00", "14:00"), closed=False):
     """One block value for ClinicSettings.hours."""
+
     def parse(text):
         return datetime.time.fromisoformat(text) if text else None
 
@@ -45,5 +46,9 @@ def weekday_hours():
 
 
 def doctor(name="김엔비", role="대표원장", with_photo=False, **fields):
-    photo = generated_image(f"doctor:{name}", title=name, alt=f"{name} {role} 사진") if with_photo else None
+    photo = (
+        generated_image(f"doctor:{name}", title=name, alt=f"{name} {role} 사진")
+        if with_photo
+        else None
+    )
     return Doctor.objects.create(name=name, role=role, photo=photo, **fields)

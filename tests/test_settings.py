@@ -15,7 +15,11 @@ def test_korean_language_and_seoul_time():
 
 
 def run_check(settings_module, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+    }
     clean.update(env, DJANGO_SETTINGS_MODULE=settings_module)
     return subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=REPO, env=clean, capture_output=True, text=True
@@ -41,8 +45,12 @@ def test_production_starts_with_its_environment():
 def test_redis_url_selects_the_redis_cache():
     code = "from nbsite.settings import base; print(base.CACHES['default']['BACKEND'])"
     env = {**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/1"}
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True
+    )
     assert out.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
     env.pop("REDIS_URL")
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True
+    )
     assert out.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"

@@ -8,11 +8,21 @@ from home.blocks import BodyStreamBlock
 class TreatmentFactsBlock(blocks.StructBlock):
     """시술 정보: the practical facts of a treatment, shown as a compact table; any may be left out."""
 
-    duration = blocks.CharBlock(label="시술 시간", required=False, max_length=50, help_text="예: 약 30분")
-    anesthesia = blocks.CharBlock(label="마취", required=False, max_length=50, help_text="예: 연고 마취")
-    recovery = blocks.CharBlock(label="회복 기간", required=False, max_length=50, help_text="예: 바로 일상생활")
-    interval = blocks.CharBlock(label="내원 주기", required=False, max_length=50, help_text="예: 4주 간격")
-    longevity = blocks.CharBlock(label="유지 기간", required=False, max_length=50, help_text="예: 개인차 있음")
+    duration = blocks.CharBlock(
+        label="시술 시간", required=False, max_length=50, help_text="예: 약 30분"
+    )
+    anesthesia = blocks.CharBlock(
+        label="마취", required=False, max_length=50, help_text="예: 연고 마취"
+    )
+    recovery = blocks.CharBlock(
+        label="회복 기간", required=False, max_length=50, help_text="예: 바로 일상생활"
+    )
+    interval = blocks.CharBlock(
+        label="내원 주기", required=False, max_length=50, help_text="예: 4주 간격"
+    )
+    longevity = blocks.CharBlock(
+        label="유지 기간", required=False, max_length=50, help_text="예: 개인차 있음"
+    )
 
     class Meta:
         icon = "list-ul"
@@ -20,7 +30,11 @@ class TreatmentFactsBlock(blocks.StructBlock):
         template = "blocks/treatment_facts_block.html"
 
     def rows(self, value):
-        return [(self.child_blocks[name].label, value[name]) for name in self.child_blocks if value[name]]
+        return [
+            (self.child_blocks[name].label, value[name])
+            for name in self.child_blocks
+            if value[name]
+        ]
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -42,7 +56,9 @@ class FaqItemBlock(blocks.StructBlock):
 class FaqBlock(blocks.StructBlock):
     """자주 묻는 질문: questions that open and close like an accordion."""
 
-    heading = blocks.CharBlock(label="제목", required=False, default="자주 묻는 질문", max_length=100)
+    heading = blocks.CharBlock(
+        label="제목", required=False, default="자주 묻는 질문", max_length=100
+    )
     items = blocks.ListBlock(FaqItemBlock(), label="질문 목록", min_num=1)
 
     class Meta:
@@ -74,7 +90,9 @@ class VideoBlock(blocks.StructBlock):
     """A video link; the player (and the video site's scripts) loads only when a visitor clicks it."""
 
     url = blocks.URLBlock(label="영상 주소", help_text="유튜브 또는 비메오 주소를 붙여 넣습니다.")
-    title = blocks.CharBlock(label="영상 제목", max_length=100, help_text="버튼과 화면낭독기에 쓰입니다.")
+    title = blocks.CharBlock(
+        label="영상 제목", max_length=100, help_text="버튼과 화면낭독기에 쓰입니다."
+    )
 
     class Meta:
         icon = "media"
@@ -90,7 +108,9 @@ class VideoBlock(blocks.StructBlock):
 class RelatedTreatmentsBlock(blocks.StructBlock):
     """함께 보면 좋은 시술: other treatment pages chosen by the editor."""
 
-    heading = blocks.CharBlock(label="제목", required=False, default="함께 보면 좋은 시술", max_length=100)
+    heading = blocks.CharBlock(
+        label="제목", required=False, default="함께 보면 좋은 시술", max_length=100
+    )
     pages = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="treatments.TreatmentPage", label="시술"),
         label="시술 목록",

@@ -28,7 +28,10 @@ class TreatmentCategoryPage(ChildCardsMixin, ClinicPage):
     """A treatment section such as 리프팅; it holds treatments and may hold sub-categories."""
 
     intro = RichTextField(
-        "소개 문구", blank=True, features=RICH_TEXT_FEATURES, help_text="하위 시술 카드 위에 보일 분류 소개입니다."
+        "소개 문구",
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="하위 시술 카드 위에 보일 분류 소개입니다.",
     )
 
     search_fields = ClinicPage.search_fields + [index.SearchField("intro")]
@@ -44,7 +47,6 @@ class TreatmentCategoryPage(ChildCardsMixin, ClinicPage):
     class Meta:
         verbose_name = "시술 분류"
         verbose_name_plural = "시술 분류"
-
 
 
 class PriceHistoryMixin:
@@ -190,11 +192,15 @@ class PricedItem(models.Model):
     """A price in won, fixed or a range; remembers the day it last changed (the fee page's 기준일)."""
 
     name = models.CharField("항목명", max_length=100, help_text="예: 울쎄라 300샷")
-    price_min = models.PositiveIntegerField("가격(원)", help_text="범위라면 최저 가격을 입력합니다.")
+    price_min = models.PositiveIntegerField(
+        "가격(원)", help_text="범위라면 최저 가격을 입력합니다."
+    )
     price_max = models.PositiveIntegerField(
         "최고 가격(원)", null=True, blank=True, help_text="가격이 범위일 때만 입력합니다."
     )
-    note = models.CharField("비고", max_length=255, blank=True, help_text="예: 1회 기준, 부가세 포함")
+    note = models.CharField(
+        "비고", max_length=255, blank=True, help_text="예: 1회 기준, 부가세 포함"
+    )
     price_changed_on = models.DateField("가격 변경일", null=True, editable=False)
 
     class Meta:
@@ -219,8 +225,12 @@ class TreatmentFee(Orderable, PricedItem):
     """비급여 진료비용: one priced item of a treatment, listed on the fee page under its category."""
 
     page = ParentalKey(TreatmentPage, related_name="fees", on_delete=models.CASCADE)
-    code = models.CharField("코드", max_length=30, blank=True, help_text="심사평가원 비급여 코드가 있으면 입력합니다.")
-    included = models.CharField("포함 내역", max_length=255, blank=True, help_text="예: 마취, 진정 관리 포함")
+    code = models.CharField(
+        "코드", max_length=30, blank=True, help_text="심사평가원 비급여 코드가 있으면 입력합니다."
+    )
+    included = models.CharField(
+        "포함 내역", max_length=255, blank=True, help_text="예: 마취, 진정 관리 포함"
+    )
 
     panels = [
         FieldPanel("name"),

@@ -7,67 +7,186 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContentPage',
+            name="ContentPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='목록 카드, 검색 결과, 검색엔진 설명에 쓰이는 한두 문장입니다.', max_length=300, verbose_name='요약')),
-                ('body', wagtail.fields.StreamField([('paragraph', 0), ('image', 3)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'hr'], 'label': '본문', 'template': 'blocks/paragraph_block.html'}), 1: ('wagtail.images.blocks.ImageBlock', [], {'label': '이미지'}), 2: ('wagtail.blocks.CharBlock', (), {'label': '설명', 'max_length': 200, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('image', 1), ('caption', 2)]], {})}, verbose_name='본문')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="목록 카드, 검색 결과, 검색엔진 설명에 쓰이는 한두 문장입니다.",
+                        max_length=300,
+                        verbose_name="요약",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("paragraph", 0), ("image", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "hr",
+                                    ],
+                                    "label": "본문",
+                                    "template": "blocks/paragraph_block.html",
+                                },
+                            ),
+                            1: ("wagtail.images.blocks.ImageBlock", [], {"label": "이미지"}),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "설명", "max_length": 200, "required": False},
+                            ),
+                            3: ("wagtail.blocks.StructBlock", [[("image", 1), ("caption", 2)]], {}),
+                        },
+                        verbose_name="본문",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '일반 페이지',
-                'verbose_name_plural': '일반 페이지',
+                "verbose_name": "일반 페이지",
+                "verbose_name_plural": "일반 페이지",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='목록 카드, 검색 결과, 검색엔진 설명에 쓰이는 한두 문장입니다.', max_length=300, verbose_name='요약')),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='소개 문구')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="목록 카드, 검색 결과, 검색엔진 설명에 쓰이는 한두 문장입니다.",
+                        max_length=300,
+                        verbose_name="요약",
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="소개 문구")),
             ],
             options={
-                'verbose_name': '홈페이지',
-                'verbose_name_plural': '홈페이지',
+                "verbose_name": "홈페이지",
+                "verbose_name_plural": "홈페이지",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ClinicSettings',
+            name="ClinicSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(default='청담엔비의원', max_length=100, verbose_name='병원 이름')),
-                ('phone', models.CharField(blank=True, help_text='예: 02-543-5856', max_length=30, verbose_name='대표 전화번호')),
-                ('address', models.CharField(blank=True, max_length=255, verbose_name='주소')),
-                ('privacy_policy_page', models.ForeignKey(blank=True, help_text='모든 페이지 하단에 굵게 연결되는 개인정보처리방침입니다.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='개인정보처리방침 페이지')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        default="청담엔비의원", max_length=100, verbose_name="병원 이름"
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        help_text="예: 02-543-5856",
+                        max_length=30,
+                        verbose_name="대표 전화번호",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=255, verbose_name="주소")),
+                (
+                    "privacy_policy_page",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="모든 페이지 하단에 굵게 연결되는 개인정보처리방침입니다.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="개인정보처리방침 페이지",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '병원 정보',
-                'verbose_name_plural': '병원 정보',
+                "verbose_name": "병원 정보",
+                "verbose_name_plural": "병원 정보",
             },
         ),
         migrations.CreateModel(
-            name='SeedRecord',
+            name="SeedRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=255, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=255, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '기본 콘텐츠 기록',
-                'verbose_name_plural': '기본 콘텐츠 기록',
+                "verbose_name": "기본 콘텐츠 기록",
+                "verbose_name_plural": "기본 콘텐츠 기록",
             },
         ),
     ]

@@ -7,75 +7,124 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0004_marketing_group'),
+        ("home", "0004_marketing_group"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='clinicsettings',
-            name='blog_url',
-            field=models.URLField(blank=True, help_text='바닥글에 링크됩니다.', verbose_name='블로그 주소'),
+            model_name="clinicsettings",
+            name="blog_url",
+            field=models.URLField(
+                blank=True, help_text="바닥글에 링크됩니다.", verbose_name="블로그 주소"
+            ),
         ),
         migrations.AlterField(
-            model_name='clinicsettings',
-            name='instagram_url',
-            field=models.URLField(blank=True, help_text='바닥글에 링크됩니다.', verbose_name='인스타그램 주소'),
+            model_name="clinicsettings",
+            name="instagram_url",
+            field=models.URLField(
+                blank=True, help_text="바닥글에 링크됩니다.", verbose_name="인스타그램 주소"
+            ),
         ),
         migrations.AlterField(
-            model_name='clinicsettings',
-            name='kakao_channel_url',
-            field=models.URLField(blank=True, help_text='예: https://pf.kakao.com/_xxxx. 비워 두면 표시하지 않습니다.', verbose_name='카카오톡 채널 주소'),
+            model_name="clinicsettings",
+            name="kakao_channel_url",
+            field=models.URLField(
+                blank=True,
+                help_text="예: https://pf.kakao.com/_xxxx. 비워 두면 표시하지 않습니다.",
+                verbose_name="카카오톡 채널 주소",
+            ),
         ),
         migrations.AlterField(
-            model_name='clinicsettings',
-            name='name',
-            field=models.CharField(default='청담엔비의원', help_text='머리글, 바닥글, 브라우저 탭에 보이는 이름입니다.', max_length=100, verbose_name='병원 이름'),
+            model_name="clinicsettings",
+            name="name",
+            field=models.CharField(
+                default="청담엔비의원",
+                help_text="머리글, 바닥글, 브라우저 탭에 보이는 이름입니다.",
+                max_length=100,
+                verbose_name="병원 이름",
+            ),
         ),
         migrations.AlterField(
-            model_name='clinicsettings',
-            name='naver_reservation_url',
-            field=models.URLField(blank=True, help_text='시술 페이지와 진료안내의 예약 링크에 쓰입니다.', verbose_name='네이버 예약 주소'),
+            model_name="clinicsettings",
+            name="naver_reservation_url",
+            field=models.URLField(
+                blank=True,
+                help_text="시술 페이지와 진료안내의 예약 링크에 쓰입니다.",
+                verbose_name="네이버 예약 주소",
+            ),
         ),
         migrations.AlterField(
-            model_name='clinicsettings',
-            name='representative',
-            field=models.CharField(blank=True, help_text='바닥글의 사업자 정보에 표시됩니다.', max_length=50, verbose_name='대표자'),
+            model_name="clinicsettings",
+            name="representative",
+            field=models.CharField(
+                blank=True,
+                help_text="바닥글의 사업자 정보에 표시됩니다.",
+                max_length=50,
+                verbose_name="대표자",
+            ),
         ),
         migrations.AlterField(
-            model_name='directionspage',
-            name='parking',
-            field=wagtail.fields.RichTextField(blank=True, help_text='주차 가능 여부, 요금, 발레파킹 등을 적습니다.', verbose_name='주차 안내'),
+            model_name="directionspage",
+            name="parking",
+            field=wagtail.fields.RichTextField(
+                blank=True,
+                help_text="주차 가능 여부, 요금, 발레파킹 등을 적습니다.",
+                verbose_name="주차 안내",
+            ),
         ),
         migrations.AlterField(
-            model_name='directionspage',
-            name='transit',
-            field=wagtail.fields.RichTextField(blank=True, help_text='가까운 지하철역과 출구, 버스 정류장을 적습니다. 주소와 지도 링크는 설정 › 병원 정보에서 고칩니다.', verbose_name='대중교통'),
+            model_name="directionspage",
+            name="transit",
+            field=wagtail.fields.RichTextField(
+                blank=True,
+                help_text="가까운 지하철역과 출구, 버스 정류장을 적습니다. 주소와 지도 링크는 설정 › 병원 정보에서 고칩니다.",
+                verbose_name="대중교통",
+            ),
         ),
         migrations.AlterField(
-            model_name='doctor',
-            name='name',
-            field=models.CharField(help_text='예: 김엔비', max_length=50, verbose_name='이름'),
+            model_name="doctor",
+            name="name",
+            field=models.CharField(help_text="예: 김엔비", max_length=50, verbose_name="이름"),
         ),
         migrations.AlterField(
-            model_name='doctor',
-            name='photo',
-            field=models.ForeignKey(blank=True, help_text='세로 사진이 좋습니다. 초점 영역을 얼굴에 지정하면 잘릴 때 얼굴이 남습니다.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.clinicimage', verbose_name='사진'),
+            model_name="doctor",
+            name="photo",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="세로 사진이 좋습니다. 초점 영역을 얼굴에 지정하면 잘릴 때 얼굴이 남습니다.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="home.clinicimage",
+                verbose_name="사진",
+            ),
         ),
         migrations.AlterField(
-            model_name='doctorindexpage',
-            name='intro',
-            field=wagtail.fields.RichTextField(blank=True, help_text='의료진 목록 위에 보일 글입니다. 의료진은 왼쪽 메뉴 › 의료진에서 추가하고 순서를 바꿉니다.', verbose_name='소개 문구'),
+            model_name="doctorindexpage",
+            name="intro",
+            field=wagtail.fields.RichTextField(
+                blank=True,
+                help_text="의료진 목록 위에 보일 글입니다. 의료진은 왼쪽 메뉴 › 의료진에서 추가하고 순서를 바꿉니다.",
+                verbose_name="소개 문구",
+            ),
         ),
         migrations.AlterField(
-            model_name='homepage',
-            name='intro',
-            field=wagtail.fields.RichTextField(blank=True, help_text='홈페이지 첫 화면에 크게 보이는 인사말입니다.', verbose_name='소개 문구'),
+            model_name="homepage",
+            name="intro",
+            field=wagtail.fields.RichTextField(
+                blank=True,
+                help_text="홈페이지 첫 화면에 크게 보이는 인사말입니다.",
+                verbose_name="소개 문구",
+            ),
         ),
         migrations.AlterField(
-            model_name='noticepage',
-            name='published_on',
-            field=models.DateField(default=datetime.date.today, help_text='목록에 보이는 날짜입니다. 최신 날짜가 맨 위에 옵니다.', verbose_name='게시일'),
+            model_name="noticepage",
+            name="published_on",
+            field=models.DateField(
+                default=datetime.date.today,
+                help_text="목록에 보이는 날짜입니다. 최신 날짜가 맨 위에 옵니다.",
+                verbose_name="게시일",
+            ),
         ),
     ]

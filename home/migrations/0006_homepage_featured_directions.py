@@ -7,21 +7,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0005_korean_help_texts'),
+        ("home", "0005_korean_help_texts"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='clinicsettings',
-            name='directions_page',
-            field=models.ForeignKey(blank=True, help_text='휴대폰 화면 아래 고정 막대의 ‘오시는길’ 버튼이 여는 페이지입니다.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='오시는길 페이지'),
+            model_name="clinicsettings",
+            name="directions_page",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="휴대폰 화면 아래 고정 막대의 ‘오시는길’ 버튼이 여는 페이지입니다.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.WAGTAIL_PAGE_MODEL,
+                verbose_name="오시는길 페이지",
+            ),
         ),
         migrations.AddField(
-            model_name='homepage',
-            name='featured',
-            field=wagtail.fields.StreamField([('treatment', 0)], blank=True, block_lookup={0: ('wagtail.blocks.PageChooserBlock', (), {'label': '시술', 'page_type': ['treatments.TreatmentPage']})}, help_text='홈페이지에 카드로 보일 시술을 골라 원하는 순서로 놓습니다(최대 6개).', verbose_name='추천 시술'),
+            model_name="homepage",
+            name="featured",
+            field=wagtail.fields.StreamField(
+                [("treatment", 0)],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {"label": "시술", "page_type": ["treatments.TreatmentPage"]},
+                    )
+                },
+                help_text="홈페이지에 카드로 보일 시술을 골라 원하는 순서로 놓습니다(최대 6개).",
+                verbose_name="추천 시술",
+            ),
         ),
     ]

@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0006_homepage_featured_directions'),
+        ("home", "0006_homepage_featured_directions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='clinicsettings',
-            name='google_site_verification',
-            field=models.CharField(blank=True, help_text='구글 서치 콘솔이 주는 메타태그의 content 값만 붙여 넣습니다.', max_length=100, verbose_name='구글 사이트 소유 확인 코드'),
+            model_name="clinicsettings",
+            name="google_site_verification",
+            field=models.CharField(
+                blank=True,
+                help_text="구글 서치 콘솔이 주는 메타태그의 content 값만 붙여 넣습니다.",
+                max_length=100,
+                verbose_name="구글 사이트 소유 확인 코드",
+            ),
         ),
         migrations.AddField(
-            model_name='clinicsettings',
-            name='naver_site_verification',
-            field=models.CharField(blank=True, help_text='네이버 서치어드바이저가 주는 메타태그의 content 값만 붙여 넣습니다.', max_length=100, verbose_name='네이버 사이트 소유 확인 코드'),
+            model_name="clinicsettings",
+            name="naver_site_verification",
+            field=models.CharField(
+                blank=True,
+                help_text="네이버 서치어드바이저가 주는 메타태그의 content 값만 붙여 넣습니다.",
+                max_length=100,
+                verbose_name="네이버 사이트 소유 확인 코드",
+            ),
         ),
     ]

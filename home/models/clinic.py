@@ -36,9 +36,14 @@ class ClinicSettings(BaseSiteSetting):
     """The clinic's details, edited once and shown in the header, footer, 진료안내 and 오시는길."""
 
     name = models.CharField(
-        "병원 이름", max_length=100, default="청담엔비의원", help_text="머리글, 바닥글, 브라우저 탭에 보이는 이름입니다."
+        "병원 이름",
+        max_length=100,
+        default="청담엔비의원",
+        help_text="머리글, 바닥글, 브라우저 탭에 보이는 이름입니다.",
     )
-    phone = models.CharField("대표 전화번호", max_length=30, blank=True, help_text="예: 02-543-5856")
+    phone = models.CharField(
+        "대표 전화번호", max_length=30, blank=True, help_text="예: 02-543-5856"
+    )
     address = models.CharField(
         "주소", max_length=255, blank=True, help_text="도로명 주소를 층수까지 입력합니다."
     )
@@ -61,10 +66,14 @@ class ClinicSettings(BaseSiteSetting):
         help_text="예: 일요일·공휴일 휴진. 진료안내 페이지의 시간표 아래에 표시됩니다.",
     )
     kakao_channel_url = models.URLField(
-        "카카오톡 채널 주소", blank=True, help_text="예: https://pf.kakao.com/_xxxx. 비워 두면 표시하지 않습니다."
+        "카카오톡 채널 주소",
+        blank=True,
+        help_text="예: https://pf.kakao.com/_xxxx. 비워 두면 표시하지 않습니다.",
     )
     naver_map_url = models.URLField(
-        "네이버 지도 주소", blank=True, help_text="비워 두면 주소로 네이버 지도를 검색하는 링크를 씁니다."
+        "네이버 지도 주소",
+        blank=True,
+        help_text="비워 두면 주소로 네이버 지도를 검색하는 링크를 씁니다.",
     )
     kakao_map_url = models.URLField(
         "카카오맵 주소", blank=True, help_text="비워 두면 주소로 카카오맵을 검색하는 링크를 씁니다."
@@ -86,9 +95,16 @@ class ClinicSettings(BaseSiteSetting):
         blank=True,
         help_text="구글 서치 콘솔이 주는 메타태그의 content 값만 붙여 넣습니다.",
     )
-    privacy_policy_page = page_link("개인정보처리방침 페이지", "모든 페이지 하단에 굵게 연결되는 개인정보처리방침입니다.")
-    directions_page = page_link("오시는길 페이지", "휴대폰 화면 아래 고정 막대의 ‘오시는길’ 버튼이 여는 페이지입니다.")
-    fees_page = page_link("비급여 진료비용 페이지", "모든 페이지 하단에 연결되는 비급여 진료비용 안내입니다(의료법 제45조).")
+    privacy_policy_page = page_link(
+        "개인정보처리방침 페이지", "모든 페이지 하단에 굵게 연결되는 개인정보처리방침입니다."
+    )
+    directions_page = page_link(
+        "오시는길 페이지", "휴대폰 화면 아래 고정 막대의 ‘오시는길’ 버튼이 여는 페이지입니다."
+    )
+    fees_page = page_link(
+        "비급여 진료비용 페이지",
+        "모든 페이지 하단에 연결되는 비급여 진료비용 안내입니다(의료법 제45조).",
+    )
 
     edit_handler = TabbedInterface(
         [
@@ -192,7 +208,10 @@ class Doctor(index.Indexed, Orderable):
         help_text="세로 사진이 좋습니다. 초점 영역을 얼굴에 지정하면 잘릴 때 얼굴이 남습니다.",
     )
     specialties = models.CharField(
-        "전문 분야", max_length=255, blank=True, help_text="쉼표로 구분합니다. 예: 리프팅, 색소 치료"
+        "전문 분야",
+        max_length=255,
+        blank=True,
+        help_text="쉼표로 구분합니다. 예: 리프팅, 색소 치료",
     )
     career = models.TextField("경력", blank=True, help_text="한 줄에 하나씩 입력합니다.")
     education = models.TextField("학력", blank=True, help_text="한 줄에 하나씩 입력합니다.")

@@ -114,7 +114,11 @@ def with_card_images(pages, owner=None):
     pages = list(pages)
     holders = pages + ([owner] if owner is not None else [])
     ids = {page.image_id for page in holders if getattr(page, "image_id", None)}
-    images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions(*CARD_RENDITIONS, *HERO_RENDITIONS)
+    images = (
+        get_image_model()
+        .objects.filter(pk__in=ids)
+        .prefetch_renditions(*CARD_RENDITIONS, *HERO_RENDITIONS)
+    )
     by_id = {image.pk: image for image in images}
     for page in holders:
         if getattr(page, "image_id", None):
@@ -132,14 +136,19 @@ class ChildCardsMixin:
 
     def get_listed_children(self):
         """Live, public, in-menu sub-pages in tree order; their pictures cost two queries in all."""
-        return with_card_images(self.get_children().live().public().in_menu().specific(), owner=self)
+        return with_card_images(
+            self.get_children().live().public().in_menu().specific(), owner=self
+        )
 
 
 class HomePage(ClinicPage):
     """The site's front page: the clinic's welcome and its treatment sections."""
 
     intro = RichTextField(
-        "소개 문구", blank=True, features=RICH_TEXT_FEATURES, help_text="홈페이지 첫 화면에 크게 보이는 인사말입니다."
+        "소개 문구",
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="홈페이지 첫 화면에 크게 보이는 인사말입니다.",
     )
     featured = StreamField(
         [("treatment", PageChooserBlock(page_type="treatments.TreatmentPage", label="시술"))],
@@ -185,9 +194,11 @@ class HomePage(ClinicPage):
         return with_card_images([by_id[pk] for pk in ids if pk in by_id])
 
     def get_latest_notices(self):
-        return NoticePage.objects.live().public().order_by("-published_on", "-pk")[
-            : self.latest_notices_count
-        ]
+        return (
+            NoticePage.objects.live()
+            .public()
+            .order_by("-published_on", "-pk")[: self.latest_notices_count]
+        )
 
     @classmethod
     def from_seed(cls, entry):
@@ -216,7 +227,6 @@ class ContentPage(ChildCardsMixin, ClinicPage):
     class Meta:
         verbose_name = "일반 페이지"
         verbose_name_plural = "일반 페이지"
-
 
 
 class DoctorIndexPage(ClinicPage):
@@ -312,7 +322,10 @@ class DirectionsPage(ClinicPage):
         help_text="가까운 지하철역과 출구, 버스 정류장을 적습니다. 주소와 지도 링크는 설정 › 병원 정보에서 고칩니다.",
     )
     parking = RichTextField(
-        "주차 안내", blank=True, features=RICH_TEXT_FEATURES, help_text="주차 가능 여부, 요금, 발레파킹 등을 적습니다."
+        "주차 안내",
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="주차 가능 여부, 요금, 발레파킹 등을 적습니다.",
     )
 
     search_fields = ClinicPage.search_fields + [
@@ -350,16 +363,16 @@ class NoticeIndexPage(ClinicPage):
         return context
 
     def get_notices(self):
-        return (
-            NoticePage.objects.child_of(self).live().public().order_by("-published_on", "-pk")
-        )
+        return NoticePage.objects.child_of(self).live().public().order_by("-published_on", "-pk")
 
 
 class NoticePage(ClinicPage):
     """One dated notice (공지사항), such as a holiday closure or a policy change."""
 
     published_on = models.DateField(
-        "게시일", default=datetime.date.today, help_text="목록에 보이는 날짜입니다. 최신 날짜가 맨 위에 옵니다."
+        "게시일",
+        default=datetime.date.today,
+        help_text="목록에 보이는 날짜입니다. 최신 날짜가 맨 위에 옵니다.",
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name="본문")
 

@@ -7,28 +7,99 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PolicyPage',
+            name="PolicyPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='목록 카드, 검색 결과, 검색엔진 설명에 쓰이는 한두 문장입니다.', max_length=300, verbose_name='요약')),
-                ('document_title', models.CharField(blank=True, help_text='공고 당시 문서의 제목이 페이지 제목과 다를 때만 입력합니다. 예: 개인정보 취급방침', max_length=200, verbose_name='공고문 원제목')),
-                ('announced_on', models.DateField(blank=True, null=True, verbose_name='공고일자')),
-                ('effective_on', models.DateField(blank=True, null=True, verbose_name='시행일자')),
-                ('body', wagtail.fields.StreamField([('section', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': '비워 두면 순서대로 자동으로 번호가 매겨집니다. 원문의 번호를 지켜야 할 때만 입력하세요.', 'label': '조항 번호', 'max_length': 10, 'required': False}), 1: ('wagtail.blocks.CharBlock', (), {'label': '제목', 'max_length': 200, 'required': False}), 2: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'hr'], 'label': '내용'}), 3: ('wagtail.blocks.StructBlock', [[('number', 0), ('heading', 1), ('body', 2)]], {})}, verbose_name='본문')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="목록 카드, 검색 결과, 검색엔진 설명에 쓰이는 한두 문장입니다.",
+                        max_length=300,
+                        verbose_name="요약",
+                    ),
+                ),
+                (
+                    "document_title",
+                    models.CharField(
+                        blank=True,
+                        help_text="공고 당시 문서의 제목이 페이지 제목과 다를 때만 입력합니다. 예: 개인정보 취급방침",
+                        max_length=200,
+                        verbose_name="공고문 원제목",
+                    ),
+                ),
+                ("announced_on", models.DateField(blank=True, null=True, verbose_name="공고일자")),
+                ("effective_on", models.DateField(blank=True, null=True, verbose_name="시행일자")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("section", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "비워 두면 순서대로 자동으로 번호가 매겨집니다. 원문의 번호를 지켜야 할 때만 입력하세요.",
+                                    "label": "조항 번호",
+                                    "max_length": 10,
+                                    "required": False,
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "제목", "max_length": 200, "required": False},
+                            ),
+                            2: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "hr",
+                                    ],
+                                    "label": "내용",
+                                },
+                            ),
+                            3: (
+                                "wagtail.blocks.StructBlock",
+                                [[("number", 0), ("heading", 1), ("body", 2)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="본문",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '정책',
-                'verbose_name_plural': '정책',
+                "verbose_name": "정책",
+                "verbose_name_plural": "정책",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

@@ -6,60 +6,125 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('policies', '0001_initial'),
+        ("policies", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='policypage',
-            name='change_summary',
-            field=models.TextField(blank=True, help_text='무엇이 왜 바뀌는지 방문자가 알기 쉬운 말로 적습니다. 개정 예정 안내와 공지사항에 쓰입니다.', verbose_name='개정 요약'),
+            model_name="policypage",
+            name="change_summary",
+            field=models.TextField(
+                blank=True,
+                help_text="무엇이 왜 바뀌는지 방문자가 알기 쉬운 말로 적습니다. 개정 예정 안내와 공지사항에 쓰입니다.",
+                verbose_name="개정 요약",
+            ),
         ),
         migrations.AddField(
-            model_name='policypage',
-            name='unfavourable_change',
-            field=models.BooleanField(default=False, help_text='수집 항목 추가, 보유 기간 연장, 제3자 제공 확대처럼 정보주체에게 불리하면 체크합니다. 30일 전에 공고해야 합니다.', verbose_name='정보주체에게 불리한 변경'),
+            model_name="policypage",
+            name="unfavourable_change",
+            field=models.BooleanField(
+                default=False,
+                help_text="수집 항목 추가, 보유 기간 연장, 제3자 제공 확대처럼 정보주체에게 불리하면 체크합니다. 30일 전에 공고해야 합니다.",
+                verbose_name="정보주체에게 불리한 변경",
+            ),
         ),
         migrations.AlterField(
-            model_name='policypage',
-            name='announced_on',
-            field=models.DateField(blank=True, help_text='개정 내용을 홈페이지에 알리는 날입니다. 오늘 이후여야 합니다.', null=True, verbose_name='공고일자'),
+            model_name="policypage",
+            name="announced_on",
+            field=models.DateField(
+                blank=True,
+                help_text="개정 내용을 홈페이지에 알리는 날입니다. 오늘 이후여야 합니다.",
+                null=True,
+                verbose_name="공고일자",
+            ),
         ),
         migrations.AlterField(
-            model_name='policypage',
-            name='effective_on',
-            field=models.DateField(blank=True, help_text='이 날 0시(서울 시간)에 자동으로 게시됩니다. 공고일자로부터 7일(불리한 변경은 30일) 이상 뒤여야 합니다.', null=True, verbose_name='시행일자'),
+            model_name="policypage",
+            name="effective_on",
+            field=models.DateField(
+                blank=True,
+                help_text="이 날 0시(서울 시간)에 자동으로 게시됩니다. 공고일자로부터 7일(불리한 변경은 30일) 이상 뒤여야 합니다.",
+                null=True,
+                verbose_name="시행일자",
+            ),
         ),
         migrations.CreateModel(
-            name='PolicyVersion',
+            name="PolicyVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('page_title', models.CharField(max_length=255, verbose_name='페이지 제목')),
-                ('page_slug', models.SlugField(allow_unicode=True, max_length=255, verbose_name='페이지 주소')),
-                ('number', models.PositiveIntegerField(verbose_name='판 번호')),
-                ('title', models.CharField(max_length=255, verbose_name='제목')),
-                ('document_title', models.CharField(blank=True, max_length=200, verbose_name='공고문 원제목')),
-                ('announced_on', models.DateField(blank=True, null=True, verbose_name='공고일자')),
-                ('effective_on', models.DateField(blank=True, null=True, verbose_name='시행일자')),
-                ('change_summary', models.TextField(blank=True, verbose_name='개정 요약')),
-                ('unfavourable_change', models.BooleanField(default=False, verbose_name='정보주체에게 불리한 변경')),
-                ('sections', models.JSONField(default=list, verbose_name='조항')),
-                ('body_data', models.JSONField(default=list, verbose_name='본문 원본')),
-                ('revision_id', models.PositiveBigIntegerField(blank=True, null=True, unique=True, verbose_name='Wagtail 리비전 번호')),
-                ('published_by_name', models.CharField(blank=True, max_length=255, verbose_name='게시한 사람 이름')),
-                ('scheduled', models.BooleanField(default=False, verbose_name='예약 게시')),
-                ('published_at', models.DateTimeField(verbose_name='게시 시각')),
-                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='policies.policypage', verbose_name='정책 페이지')),
-                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='게시한 사람')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("page_title", models.CharField(max_length=255, verbose_name="페이지 제목")),
+                (
+                    "page_slug",
+                    models.SlugField(
+                        allow_unicode=True, max_length=255, verbose_name="페이지 주소"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="판 번호")),
+                ("title", models.CharField(max_length=255, verbose_name="제목")),
+                (
+                    "document_title",
+                    models.CharField(blank=True, max_length=200, verbose_name="공고문 원제목"),
+                ),
+                ("announced_on", models.DateField(blank=True, null=True, verbose_name="공고일자")),
+                ("effective_on", models.DateField(blank=True, null=True, verbose_name="시행일자")),
+                ("change_summary", models.TextField(blank=True, verbose_name="개정 요약")),
+                (
+                    "unfavourable_change",
+                    models.BooleanField(default=False, verbose_name="정보주체에게 불리한 변경"),
+                ),
+                ("sections", models.JSONField(default=list, verbose_name="조항")),
+                ("body_data", models.JSONField(default=list, verbose_name="본문 원본")),
+                (
+                    "revision_id",
+                    models.PositiveBigIntegerField(
+                        blank=True, null=True, unique=True, verbose_name="Wagtail 리비전 번호"
+                    ),
+                ),
+                (
+                    "published_by_name",
+                    models.CharField(blank=True, max_length=255, verbose_name="게시한 사람 이름"),
+                ),
+                ("scheduled", models.BooleanField(default=False, verbose_name="예약 게시")),
+                ("published_at", models.DateTimeField(verbose_name="게시 시각")),
+                (
+                    "page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="policies.policypage",
+                        verbose_name="정책 페이지",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="게시한 사람",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '정책 판 기록',
-                'verbose_name_plural': '정책 판 기록',
-                'ordering': ['page_slug', 'number'],
-                'constraints': [models.UniqueConstraint(fields=('page', 'number'), name='policy_version_unique_number')],
+                "verbose_name": "정책 판 기록",
+                "verbose_name_plural": "정책 판 기록",
+                "ordering": ["page_slug", "number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("page", "number"), name="policy_version_unique_number"
+                    )
+                ],
             },
         ),
     ]

@@ -4,24 +4,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='SearchSynonym',
+            name="SearchSynonym",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('words', models.CharField(help_text='쉼표로 구분해 입력합니다. 이 중 하나로 검색하면 나머지 단어로도 찾습니다. 예: 울쎄라, 울세라, Ulthera', max_length=255, unique=True, verbose_name='같은 뜻의 검색어')),
-                ('note', models.CharField(blank=True, max_length=255, verbose_name='메모')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "words",
+                    models.CharField(
+                        help_text="쉼표로 구분해 입력합니다. 이 중 하나로 검색하면 나머지 단어로도 찾습니다. 예: 울쎄라, 울세라, Ulthera",
+                        max_length=255,
+                        unique=True,
+                        verbose_name="같은 뜻의 검색어",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=255, verbose_name="메모")),
             ],
             options={
-                'verbose_name': '검색 동의어',
-                'verbose_name_plural': '검색 동의어',
-                'ordering': ['words'],
+                "verbose_name": "검색 동의어",
+                "verbose_name_plural": "검색 동의어",
+                "ordering": ["words"],
             },
         ),
     ]

@@ -43,7 +43,9 @@ def environment(workdir, page_cache):
 
 
 def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL
+    )
 
 
 def wait_for(url, timeout=30):
@@ -60,7 +62,10 @@ def wait_for(url, timeout=30):
 def wrk(url, seconds, connections):
     out = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s", url],
-        capture_output=True, text=True, check=True, timeout=seconds + 30,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 30,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
     latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.M))
@@ -70,9 +75,25 @@ def wrk(url, seconds, connections):
 
 def start_gunicorn(env, port, workers):
     return subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "nbsite.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--access-logfile", "/dev/null", "--error-logfile", "-", "--log-level", "warning"],
-        cwd=REPO, env=env, start_new_session=True,
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "nbsite.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "/dev/null",
+            "--error-logfile",
+            "-",
+            "--log-level",
+            "warning",
+        ],
+        cwd=REPO,
+        env=env,
+        start_new_session=True,
     )
 
 
@@ -126,7 +147,13 @@ def main():
             home_html = wait_for(base + "/")
             for name, path in PAGES.items():
                 wait_for(base + path)
-                rows.append((name, "on" if page_cache else "off", *wrk(base + path, args.seconds, args.connections)))
+                rows.append(
+                    (
+                        name,
+                        "on" if page_cache else "off",
+                        *wrk(base + path, args.seconds, args.connections),
+                    )
+                )
         finally:
             stop(server)
     static = serve_static(workdir, home_html, args.port + 1)
@@ -138,8 +165,10 @@ def main():
         finally:
             stop(static)
     db = "PostgreSQL" if "postgres" in env["DATABASE_URL"] else "SQLite"
-    print(f"\n{db}, gunicorn {args.workers} sync workers, wrk 2 threads {args.connections} connections "
-          f"{args.seconds}s per page, {os.cpu_count()} cores")
+    print(
+        f"\n{db}, gunicorn {args.workers} sync workers, wrk 2 threads {args.connections} connections "
+        f"{args.seconds}s per page, {os.cpu_count()} cores"
+    )
     print(f"{'page':<22}{'cache':<7}{'req/s':>9}{'p50':>10}{'p99':>10}{'non-2xx':>9}")
     for name, cache, rps, p50, p99, errors in rows:
         print(f"{name:<22}{cache:<7}{rps:>9.0f}{p50:>10}{p99:>10}{errors:>9}")

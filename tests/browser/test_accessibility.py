@@ -38,5 +38,7 @@ def test_no_axe_violations_on_any_page_type(live_site, page, axe, width):
         result = axe.run(page)
         violations = result.response["violations"]
         if violations:
-            found[name] = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+            found[name] = [
+                (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+            ]
     assert found == {}

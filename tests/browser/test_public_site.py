@@ -37,7 +37,9 @@ def test_phone_drawer_is_keyboard_operable(live_site, page):
     expect(toggle).to_be_focused()
     expect(toggle).to_have_attribute("aria-expanded", "false")
     page.keyboard.press("Enter")
-    expect(expand).to_have_attribute("aria-expanded", "true")  # the drawer remembers the open section
+    expect(expand).to_have_attribute(
+        "aria-expanded", "true"
+    )  # the drawer remembers the open section
     drawer.get_by_role("link", name="울쎄라").click()
     expect(page).to_have_url(live_site.url + "/lifting/ulthera/")
 
@@ -71,7 +73,18 @@ def test_desktop_mega_menu_opens_on_hover_and_on_focus(live_site, page):
 def test_faq_accordion_opens_and_closes(live_site, page):
     ulthera = TreatmentPage.objects.get(slug="ulthera")
     ulthera.body.append(
-        ("faq", {"heading": "자주 묻는 질문", "items": [{"question": "시술 시간은 얼마나 걸리나요?", "answer": "<p>부위에 따라 다릅니다.</p>"}]})
+        (
+            "faq",
+            {
+                "heading": "자주 묻는 질문",
+                "items": [
+                    {
+                        "question": "시술 시간은 얼마나 걸리나요?",
+                        "answer": "<p>부위에 따라 다릅니다.</p>",
+                    }
+                ],
+            },
+        )
     )
     ulthera.save_revision().publish()
     page.set_viewport_size(PHONE)

@@ -89,7 +89,19 @@ class VisibleText(HTMLParser):
     scripts, icons and elements marked `hidden`."""
 
     HIDDEN_TAGS = {"script", "style", "template", "svg"}
-    VOID_TAGS = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+    VOID_TAGS = {
+        "area",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "wbr",
+    }
 
     def __init__(self):
         super().__init__()

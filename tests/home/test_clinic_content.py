@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def tree_snapshot():
-    return list(Page.objects.order_by("path").values_list("path", "title", "slug", "live", "content_type"))
+    return list(
+        Page.objects.order_by("path").values_list("path", "title", "slug", "live", "content_type")
+    )
 
 
 def home_page():

@@ -36,13 +36,17 @@ def status_at(hours, moment):
 )
 def test_open_now_follows_a_weekday_in_seoul_time(seoul_time, expected):
     # 2026-11-25 is a Wednesday; the moment is given in UTC to prove the Seoul clock is used.
-    local = datetime.datetime.combine(datetime.date(2026, 11, 25), datetime.time.fromisoformat(seoul_time), SEOUL)
+    local = datetime.datetime.combine(
+        datetime.date(2026, 11, 25), datetime.time.fromisoformat(seoul_time), SEOUL
+    )
     assert status_at(weekday_hours(), local.astimezone(UTC)) == expected
 
 
 def test_the_seoul_day_not_the_utc_day_decides():
     # 2026-11-28 23:30 UTC is Sunday 08:30 in Seoul (closed), though Saturday in UTC (open day).
-    assert status_at(weekday_hours(), datetime.datetime(2026, 11, 28, 23, 30, tzinfo=UTC)) == "closed"
+    assert (
+        status_at(weekday_hours(), datetime.datetime(2026, 11, 28, 23, 30, tzinfo=UTC)) == "closed"
+    )
     # 2026-11-28 01:00 UTC is Saturday 10:00 in Seoul: open, no lunch break on Saturdays.
     assert status_at(weekday_hours(), datetime.datetime(2026, 11, 28, 4, 0, tzinfo=UTC)) == "open"
 
@@ -58,7 +62,14 @@ def test_invalid_hours_are_refused_with_korean_messages():
 
     block = OpeningHoursBlock()
     value = block.to_python(
-        {"weekday": "0", "closed": False, "opens": "19:00", "closes": "10:00", "lunch_starts": "13:00", "lunch_ends": None}
+        {
+            "weekday": "0",
+            "closed": False,
+            "opens": "19:00",
+            "closes": "10:00",
+            "lunch_starts": "13:00",
+            "lunch_ends": None,
+        }
     )
     with pytest.raises(StructBlockValidationError) as error:
         block.clean(value)
@@ -82,7 +93,11 @@ def test_settings_change_shows_in_footer_header_and_hours_page_without_restart(c
     for url in ("/", "/lifting/ulthera/", "/about/hours/"):
         html = client.get(url).content.decode()
         footer = visible_text(html[html.index('<footer class="site-footer"') :])
-        assert "010-0000-1111" in footer and "대표자 홍길동" in footer and "사업자등록번호 000-00-00000" in footer
+        assert (
+            "010-0000-1111" in footer
+            and "대표자 홍길동" in footer
+            and "사업자등록번호 000-00-00000" in footer
+        )
         assert 'href="https://www.instagram.com/example"' in html
         assert 'class="site-header__phone" href="tel:010-0000-1111"' in html
 

@@ -15,7 +15,13 @@ def test_robots_txt_allows_naver_and_google_and_names_the_sitemap(client):
 
 def test_sitemap_lists_every_live_page(client):
     xml = client.get("/sitemap.xml").content.decode()
-    for path in ["/", "/lifting/ulthera/", "/scalp/hair-transplant/", "/privacy/", "/about/directions/"]:
+    for path in [
+        "/",
+        "/lifting/ulthera/",
+        "/scalp/hair-transplant/",
+        "/privacy/",
+        "/about/directions/",
+    ]:
         assert f"<loc>http://localhost{path}</loc>" in xml, path  # the Site record's hostname
     assert xml.count("<url>") >= 46
 
@@ -48,8 +54,16 @@ def test_notices_rss_feed_lists_notices_newest_first(client):
     from home.models import NoticeIndexPage, NoticePage
 
     index = NoticeIndexPage.objects.get()
-    index.add_child(instance=NoticePage(title="추석 휴진 안내", summary="추석 연휴 휴진", published_on=datetime.date(2026, 9, 20)))
-    index.add_child(instance=NoticePage(title="연말 진료 안내", published_on=datetime.date(2026, 12, 1)))
+    index.add_child(
+        instance=NoticePage(
+            title="추석 휴진 안내",
+            summary="추석 연휴 휴진",
+            published_on=datetime.date(2026, 9, 20),
+        )
+    )
+    index.add_child(
+        instance=NoticePage(title="연말 진료 안내", published_on=datetime.date(2026, 12, 1))
+    )
     response = client.get("/notices/rss.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")

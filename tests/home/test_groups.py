@@ -24,7 +24,9 @@ def test_marketing_group_exists_with_admin_images_snippets_and_settings():
     assert {"access_admin", "add_doctor", "change_doctor", "change_clinicsettings"} <= codenames
     page_permissions = set(group.page_permissions.values_list("permission__codename", flat=True))
     assert {"add_page", "change_page", "publish_page"} <= page_permissions
-    collection_permissions = set(group.collection_permissions.values_list("permission__codename", flat=True))
+    collection_permissions = set(
+        group.collection_permissions.values_list("permission__codename", flat=True)
+    )
     assert {"add_image", "change_image", "choose_image"} <= collection_permissions
 
 
@@ -70,7 +72,14 @@ def test_marketing_user_edits_the_clinic_settings_in_the_admin(client):
     response = client.get(reverse("wagtailsettings:edit", args=["home", "clinicsettings", site_id]))
     assert response.status_code == 200
     html = response.content.decode()
-    for label in ("병원 이름", "대표자", "사업자등록번호", "요일별 진료 시간", "휴진 안내", "카카오톡 채널 주소"):
+    for label in (
+        "병원 이름",
+        "대표자",
+        "사업자등록번호",
+        "요일별 진료 시간",
+        "휴진 안내",
+        "카카오톡 채널 주소",
+    ):
         assert label in html, label
 
 
@@ -79,7 +88,14 @@ def test_marketing_user_manages_doctors_in_the_admin(client):
     assert client.get(reverse("wagtailsnippets_home_doctor:add")).status_code == 200
     response = client.post(
         reverse("wagtailsnippets_home_doctor:add"),
-        {"name": "이엔비", "role": "원장", "photo": "", "specialties": "리프팅", "career": "", "education": ""},
+        {
+            "name": "이엔비",
+            "role": "원장",
+            "photo": "",
+            "specialties": "리프팅",
+            "career": "",
+            "education": "",
+        },
     )
     assert response.status_code == 302
     html = client.get("/about/doctors/").content.decode()

@@ -31,7 +31,8 @@ def test_alt_text_is_required_in_the_admin_upload_form(client):
     image = generated_image("upload-test", title="원본", alt="원본")
     with image.file.open("rb") as f:
         response = client.post(
-            reverse("wagtailimages:add"), {"title": "새 이미지", "description": "", "file": f, "tags": ""}
+            reverse("wagtailimages:add"),
+            {"title": "새 이미지", "description": "", "file": f, "tags": ""},
         )
     assert response.status_code == 200
     assert "필수 작성 항목입니다" in response.content.decode()
@@ -39,7 +40,11 @@ def test_alt_text_is_required_in_the_admin_upload_form(client):
 
 
 def test_loader_gives_every_section_and_treatment_a_picture_with_alt_text():
-    pages = [*TreatmentPage.objects.all(), *TreatmentCategoryPage.objects.all(), ContentPage.objects.get(slug="about")]
+    pages = [
+        *TreatmentPage.objects.all(),
+        *TreatmentCategoryPage.objects.all(),
+        ContentPage.objects.get(slug="about"),
+    ]
     for page in pages:
         assert page.image is not None, page.title
         assert page.image.description == f"{page.title} 대표 이미지"
@@ -99,7 +104,10 @@ def test_crops_follow_the_editors_focal_point():
     image.focal_point_x, image.focal_point_width = 100, 200
     image.save()
     moved = image.get_rendition("fill-480x300-c100|format-webp")
-    assert moved.focal_point_key != rendition.focal_point_key and moved.file.name != rendition.file.name
+    assert (
+        moved.focal_point_key != rendition.focal_point_key
+        and moved.file.name != rendition.file.name
+    )
 
 
 def test_loader_backfills_pictures_and_precautions_in_a_database_loaded_before_them():

@@ -20,7 +20,9 @@ def test_home_page_holds_the_whole_menu_in_order(client):
     position = 0
     for section, pages in SEED_MENU:
         for title in [section, *pages]:
-            position = menu.index(f">{title}</a>", position) + 1  # ValueError if missing or out of order
+            position = (
+                menu.index(f">{title}</a>", position) + 1
+            )  # ValueError if missing or out of order
 
 
 def test_hiding_a_page_from_menus_removes_it(client):
@@ -57,7 +59,11 @@ def test_breadcrumbs_lead_from_home_to_the_page(client):
     html = client.get("/lifting/ulthera/").content.decode()
     crumbs = html[html.index('<nav class="breadcrumbs"') :]
     crumbs = crumbs[: crumbs.index("</nav>")]
-    assert crumbs.index(">홈</a>") < crumbs.index(">리프팅</a>") < crumbs.index('aria-current="page">울쎄라<')
+    assert (
+        crumbs.index(">홈</a>")
+        < crumbs.index(">리프팅</a>")
+        < crumbs.index('aria-current="page">울쎄라<')
+    )
 
 
 def test_footer_names_the_clinic_and_links_the_privacy_policy_in_bold(client):
@@ -82,7 +88,9 @@ def add_pages(count):
         parent = lifting if number % 2 else about
         model = TreatmentPage if number % 2 else ContentPage
         parent.add_child(
-            instance=model(title=f"추가 페이지 {number}", slug=f"extra-{number}", show_in_menus=True)
+            instance=model(
+                title=f"추가 페이지 {number}", slug=f"extra-{number}", show_in_menus=True
+            )
         )
 
 
@@ -124,7 +132,10 @@ def add_priced_doctors(count):
     ulthera = TreatmentPage.objects.get(slug="ulthera").get_latest_revision_as_object()
     doctors = [doctor(name=f"의사{n}", with_photo=True) for n in range(count)]
     ulthera.doctors = [*ulthera.doctors.all(), *doctors]
-    ulthera.fees = [*ulthera.fees.all(), *[TreatmentFee(name=f"항목 {n}", price_min=1000 * (n + 1)) for n in range(count)]]
+    ulthera.fees = [
+        *ulthera.fees.all(),
+        *[TreatmentFee(name=f"항목 {n}", price_min=1000 * (n + 1)) for n in range(count)],
+    ]
     ulthera.save_revision().publish()
 
 

@@ -14,7 +14,9 @@ def page_cache(settings):
     cache.clear()
 
 
-def test_anonymous_pages_come_from_the_cache_the_second_time(client, page_cache, django_assert_num_queries):
+def test_anonymous_pages_come_from_the_cache_the_second_time(
+    client, page_cache, django_assert_num_queries
+):
     first = client.get("/lifting/ulthera/")
     assert first.status_code == 200 and "X-Page-Cache" not in first
     with django_assert_num_queries(0):
@@ -66,8 +68,12 @@ def test_menu_is_cached_per_site_until_the_next_publish(client, page_cache, djan
         client.get("/lifting/")
     with CaptureQueriesContext(connection) as again:
         client.get("/lifting/")
-    menu_queries = [q for q in again.captured_queries if "COALESCE" in q["sql"] and "show_in_menus" in q["sql"]]
-    assert [q for q in first.captured_queries if "COALESCE" in q["sql"] and "show_in_menus" in q["sql"]] == []
+    menu_queries = [
+        q for q in again.captured_queries if "COALESCE" in q["sql"] and "show_in_menus" in q["sql"]
+    ]
+    assert [
+        q for q in first.captured_queries if "COALESCE" in q["sql"] and "show_in_menus" in q["sql"]
+    ] == []
     assert menu_queries == [] and len(again) == len(first)
     ulthera = TreatmentPage.objects.get(slug="ulthera")
     ulthera.show_in_menus = False
@@ -85,7 +91,16 @@ def test_without_the_cache_every_request_reads_the_menu(client, settings):
     client.get("/lifting/")
     with CaptureQueriesContext(connection) as queries:
         client.get("/lifting/")
-    assert len([q for q in queries.captured_queries if "COALESCE" in q["sql"] and "show_in_menus" in q["sql"]]) == 1
+    assert (
+        len(
+            [
+                q
+                for q in queries.captured_queries
+                if "COALESCE" in q["sql"] and "show_in_menus" in q["sql"]
+            ]
+        )
+        == 1
+    )
 
 
 def test_clinic_settings_are_cached_until_they_are_saved(client, page_cache, django_user_model):
@@ -95,7 +110,9 @@ def test_clinic_settings_are_cached_until_they_are_saved(client, page_cache, dja
 
     from home.models import ClinicSettings
 
-    client.force_login(django_user_model.objects.create_superuser("editor3", "e3@example.com", "pw"))
+    client.force_login(
+        django_user_model.objects.create_superuser("editor3", "e3@example.com", "pw")
+    )
     client.get("/lifting/")
     with CaptureQueriesContext(connection) as queries:
         client.get("/lifting/")

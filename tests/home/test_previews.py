@@ -38,15 +38,24 @@ def test_every_clinic_page_type_renders_in_every_preview_mode(client):
             assert f"<h1" in response.render().content.decode(), url
         previewed.add(type(page).__name__)
     assert previewed == {
-        "HomePage", "ContentPage", "DoctorIndexPage", "HoursPage", "DirectionsPage", "FeePage",
-        "TreatmentCategoryPage", "TreatmentPage", "NoticeIndexPage",
+        "HomePage",
+        "ContentPage",
+        "DoctorIndexPage",
+        "HoursPage",
+        "DirectionsPage",
+        "FeePage",
+        "TreatmentCategoryPage",
+        "TreatmentPage",
+        "NoticeIndexPage",
     }
 
 
 def test_marketing_user_previews_an_unsaved_treatment_through_the_admin(client):
     client.force_login(marketing_user())
     lifting = Page.objects.get(slug="lifting")
-    url = reverse("wagtailadmin_pages:preview_on_add", args=["treatments", "treatmentpage", lifting.pk])
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=["treatments", "treatmentpage", lifting.pk]
+    )
     data = treatment_data(title="미리보기 시술", slug="preview-treatment")
     assert client.post(url, data).json() == {"is_valid": True, "is_available": True}
     html = client.get(url).content.decode()

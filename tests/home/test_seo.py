@@ -9,7 +9,15 @@ from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
 
-PAGE_URLS = ["/", "/lifting/", "/lifting/ulthera/", "/privacy/", "/about/doctors/", "/about/hours/", "/notices/"]
+PAGE_URLS = [
+    "/",
+    "/lifting/",
+    "/lifting/ulthera/",
+    "/privacy/",
+    "/about/doctors/",
+    "/about/hours/",
+    "/notices/",
+]
 
 
 def json_ld(html):
@@ -36,13 +44,29 @@ def test_clinic_json_ld_follows_the_settings(client):
     clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
     clinic.address = "서울특별시 강남구 테스트로 1"
     clinic.hours = [
-        ("day", {"weekday": "0", "opens": "10:00", "closes": "19:00", "lunch_starts": None, "lunch_ends": None, "closed": False, "note": ""}),
+        (
+            "day",
+            {
+                "weekday": "0",
+                "opens": "10:00",
+                "closes": "19:00",
+                "lunch_starts": None,
+                "lunch_ends": None,
+                "closed": False,
+                "note": "",
+            },
+        ),
     ]
     clinic.save()
     (data,) = by_type(json_ld(client.get("/").content.decode()), "MedicalClinic")
     assert data["address"]["streetAddress"] == "서울특별시 강남구 테스트로 1"
     assert data["openingHoursSpecification"] == [
-        {"@type": "OpeningHoursSpecification", "dayOfWeek": "https://schema.org/Monday", "opens": "10:00", "closes": "19:00"}
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": "https://schema.org/Monday",
+            "opens": "10:00",
+            "closes": "19:00",
+        }
     ]
 
 
@@ -59,7 +83,13 @@ def test_treatment_json_ld_has_the_procedure_its_faq_and_its_doctors(client):
     doctor = Doctor.objects.create(name="김엔비", role="대표원장", specialties="리프팅, 색소")
     ulthera.doctors.add(doctor)
     ulthera.body.append(
-        ("faq", {"heading": "자주 묻는 질문", "items": [{"question": "아픈가요?", "answer": "<p>개인마다 <b>다릅니다</b>.</p>"}]})
+        (
+            "faq",
+            {
+                "heading": "자주 묻는 질문",
+                "items": [{"question": "아픈가요?", "answer": "<p>개인마다 <b>다릅니다</b>.</p>"}],
+            },
+        )
     )
     ulthera.save_revision().publish()
     items = json_ld(client.get("/lifting/ulthera/").content.decode())
@@ -87,7 +117,9 @@ def test_social_and_search_meta_tags(client):
     assert '<link rel="canonical" href="http://testserver/lifting/ulthera/">' in html
     assert '<meta property="og:title" content="울쎄라">' in html
     assert '<meta property="og:locale" content="ko_KR">' in html
-    assert re.search(r'<meta property="og:image" content="http://testserver/media/images/[^"]+\.jpg">', html)
+    assert re.search(
+        r'<meta property="og:image" content="http://testserver/media/images/[^"]+\.jpg">', html
+    )
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     ulthera = TreatmentPage.objects.get(slug="ulthera")
     assert f'<meta name="description" content="{ulthera.summary}">' in html
@@ -104,7 +136,9 @@ def test_seo_title_and_description_fields_win_over_title_and_summary(client):
     assert '<meta property="og:title" content="울쎄라 리프팅 | 청담 피부과">' in html
 
 
-@pytest.mark.parametrize("url", ["/", "/lifting/", "/lifting/ulthera/", "/about/doctors/", "/about/hours/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/lifting/", "/lifting/ulthera/", "/about/doctors/", "/about/hours/"]
+)
 def test_pictures_are_not_redrawn_on_later_requests(client, url):
     from unittest import mock
 

@@ -11,14 +11,24 @@ pytestmark = pytest.mark.django_db
 
 def edit_page_text(client, user, page):
     client.force_login(user)
-    return visible_text(client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode())
+    return visible_text(
+        client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    )
 
 
-def test_checklist_warns_about_required_items_missing_from_the_saved_text(client, policy, privacy_manager):
+def test_checklist_warns_about_required_items_missing_from_the_saved_text(
+    client, policy, privacy_manager
+):
     draft = policy.get_latest_revision_as_object()
     draft.body = [
-        {"type": "section", "value": {"number": "", "heading": "수집 목적", "body": "<p>진료 예약</p>"}},
-        {"type": "section", "value": {"number": "", "heading": "파기", "body": "<p>지체 없이 파기합니다.</p>"}},
+        {
+            "type": "section",
+            "value": {"number": "", "heading": "수집 목적", "body": "<p>진료 예약</p>"},
+        },
+        {
+            "type": "section",
+            "value": {"number": "", "heading": "파기", "body": "<p>지체 없이 파기합니다.</p>"},
+        },
     ]
     draft.save_revision(user=privacy_manager)
     text = edit_page_text(client, privacy_manager, policy)
@@ -37,10 +47,15 @@ def test_checklist_matching_ignores_spacing():
     assert len(missing_items("")) == len(REQUIRED_ITEMS)
 
 
-def test_editor_sees_the_go_live_moment_derived_from_the_effective_date(client, policy, privacy_manager):
+def test_editor_sees_the_go_live_moment_derived_from_the_effective_date(
+    client, policy, privacy_manager
+):
     text = edit_page_text(client, privacy_manager, policy)
     assert "이 판의 시행 시각: 2017년 8월 25일 0시(서울 시간)." in text
-    assert 'name="go_live_at"' not in client.get(reverse("wagtailadmin_pages:edit", args=[policy.pk])).content.decode()
+    assert (
+        'name="go_live_at"'
+        not in client.get(reverse("wagtailadmin_pages:edit", args=[policy.pk])).content.decode()
+    )
 
 
 def test_a_second_policy_can_be_added_and_previewed_before_it_is_saved(client, policy, admin_user):

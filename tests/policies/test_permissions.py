@@ -130,7 +130,10 @@ def test_approving_from_the_dashboard_after_the_announcement_date_is_refused(
         actions = task_state.task.specific.get_actions(
             Page.objects.get(pk=policy.pk), privacy_manager
         )
-        assert [(name, modal) for name, _, modal in actions] == [("reject", True), ("approve", False)]
+        assert [(name, modal) for name, _, modal in actions] == [
+            ("reject", True),
+            ("approve", False),
+        ]
         response = client.post(
             reverse(
                 "wagtailadmin_pages:workflow_action", args=[policy.pk, "approve", task_state.pk]
@@ -169,9 +172,10 @@ def test_on_the_day_the_dashboard_approval_goes_through_with_a_comment(
             Page.objects.get(pk=policy.pk), privacy_manager
         )
         assert [label for _, label, _ in actions] == ["변경 요청", "승인", "의견과 함께 승인"]
-        assert "승인할 수 없습니다" not in client.get(
-            reverse("wagtailadmin_pages:edit", args=[policy.pk])
-        ).content.decode()
+        assert (
+            "승인할 수 없습니다"
+            not in client.get(reverse("wagtailadmin_pages:edit", args=[policy.pk])).content.decode()
+        )
         client.post(
             reverse(
                 "wagtailadmin_pages:workflow_action", args=[policy.pk, "approve", task_state.pk]

@@ -32,7 +32,9 @@ def test_search_ordered_by_the_queryset_instead_of_relevance():
     assert "울쎄라" in titles
 
 
-@pytest.mark.parametrize("url", ["/admin/images/", "/admin/documents/", "/admin/snippets/search/searchsynonym/"])
+@pytest.mark.parametrize(
+    "url", ["/admin/images/", "/admin/documents/", "/admin/snippets/search/searchsynonym/"]
+)
 def test_other_admin_listings_search_without_error(admin_client, url):
     assert admin_client.get(url, {"q": "울쎄라"}).status_code == 200
 

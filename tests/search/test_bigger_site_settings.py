@@ -21,10 +21,16 @@ def test_the_nori_backend_indexes_with_nori_and_searches_with_synonyms():
 def test_an_environment_variable_switches_the_site_to_it():
     import nbsite.settings.base as base
 
-    env = {"SEARCH_ELASTICSEARCH_URL": "http://search.internal:9200", "SEARCH_ENGINE": "wagtail.search.backends.opensearch2"}
+    env = {
+        "SEARCH_ELASTICSEARCH_URL": "http://search.internal:9200",
+        "SEARCH_ENGINE": "wagtail.search.backends.opensearch2",
+    }
     with mock.patch.dict(os.environ, env):
         switched = importlib.reload(base)
-        assert switched.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "wagtail.search.backends.opensearch2"
+        assert (
+            switched.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+            == "wagtail.search.backends.opensearch2"
+        )
         assert switched.WAGTAILSEARCH_BACKENDS["default"]["URLS"] == ["http://search.internal:9200"]
     restored = importlib.reload(base)
     assert restored.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends"

@@ -13,7 +13,22 @@ def test_search_finds_a_treatment_by_its_title(client):
 
 @pytest.mark.parametrize(
     "query",
-    ["", "a", "x" * 2000, "!!!", '"', "*", "(", "OR", "NEAR", "-", "'; DROP TABLE x; --", "😀", "울쎄라 AND (", "\x00"],
+    [
+        "",
+        "a",
+        "x" * 2000,
+        "!!!",
+        '"',
+        "*",
+        "(",
+        "OR",
+        "NEAR",
+        "-",
+        "'; DROP TABLE x; --",
+        "😀",
+        "울쎄라 AND (",
+        "\x00",
+    ],
 )
 def test_odd_queries_get_a_normal_page(client, query):
     response = client.get("/search/", {"q": query})

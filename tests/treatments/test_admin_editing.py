@@ -21,16 +21,26 @@ def marketer(client):
 
 
 def add_url(model, parent):
-    return reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk])
+    return reverse(
+        "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
+    )
 
 
 def page_data(title, slug, **fields):
-    data = {"title": title, "slug": slug, "summary": f"{title} 요약입니다.", "menu_label": "", "image": ""}
+    data = {
+        "title": title,
+        "slug": slug,
+        "summary": f"{title} 요약입니다.",
+        "menu_label": "",
+        "image": "",
+    }
     data.update(fields)
     return nested_form_data(data)
 
 
-def treatment_data(title="새 시술", slug="new-treatment", precautions=PRECAUTIONS, fees=(), doctors=()):
+def treatment_data(
+    title="새 시술", slug="new-treatment", precautions=PRECAUTIONS, fees=(), doctors=()
+):
     data = {
         "title": title,
         "slug": slug,
@@ -41,8 +51,33 @@ def treatment_data(title="새 시술", slug="new-treatment", precautions=PRECAUT
         "body": streamfield(
             [
                 ("paragraph", rich_text("<p>시술 설명</p>")),
-                ("facts", {"duration": "약 30분", "anesthesia": "", "recovery": "바로 일상생활", "interval": "", "longevity": ""}),
-                ("faq", {"heading": "자주 묻는 질문", "items": streamfield([("item", {"question": "아픈가요?", "answer": rich_text("<p>개인차가 있습니다.</p>")})])}),
+                (
+                    "facts",
+                    {
+                        "duration": "약 30분",
+                        "anesthesia": "",
+                        "recovery": "바로 일상생활",
+                        "interval": "",
+                        "longevity": "",
+                    },
+                ),
+                (
+                    "faq",
+                    {
+                        "heading": "자주 묻는 질문",
+                        "items": streamfield(
+                            [
+                                (
+                                    "item",
+                                    {
+                                        "question": "아픈가요?",
+                                        "answer": rich_text("<p>개인차가 있습니다.</p>"),
+                                    },
+                                )
+                            ]
+                        ),
+                    },
+                ),
                 ("video", {"url": "https://youtu.be/abc123", "title": "시술 영상"}),
             ]
         ),
@@ -60,8 +95,17 @@ def publish(data):
 def test_marketer_publishes_a_treatment_with_facts_faq_video_fees_and_doctors(marketer):
     lifting = TreatmentCategoryPage.objects.get(slug="lifting")
     kim = doctor()
-    fee = {"name": "새 시술 1회", "code": "", "price_min": "100000", "price_max": "", "included": "", "note": ""}
-    response = marketer.post(add_url(TreatmentPage, lifting), publish(treatment_data(fees=[fee], doctors=[kim])))
+    fee = {
+        "name": "새 시술 1회",
+        "code": "",
+        "price_min": "100000",
+        "price_max": "",
+        "included": "",
+        "note": "",
+    }
+    response = marketer.post(
+        add_url(TreatmentPage, lifting), publish(treatment_data(fees=[fee], doctors=[kim]))
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     page = TreatmentPage.objects.get(slug="new-treatment")
     assert page.live and page.menu_label == "새시술"
@@ -69,8 +113,8 @@ def test_marketer_publishes_a_treatment_with_facts_faq_video_fees_and_doctors(ma
     assert page.fees.get().price_min == 100000
 
     html = marketer.get(page.url).content.decode()
-    assert "<th scope=\"row\">시술 시간</th><td>약 30분</td>" in html
-    assert "<summary class=\"faq__question\">아픈가요?</summary>" in html
+    assert '<th scope="row">시술 시간</th><td>약 30분</td>' in html
+    assert '<summary class="faq__question">아픈가요?</summary>' in html
     assert 'data-video-src="https://www.youtube-nocookie.com/embed/abc123?autoplay=1"' in html
     assert "<iframe" not in html  # the player loads only on click
     assert "주의사항 및 부작용" in html and "붉어짐과 부기가" in html
@@ -80,7 +124,9 @@ def test_marketer_publishes_a_treatment_with_facts_faq_video_fees_and_doctors(ma
 
 def test_publishing_a_treatment_without_precautions_is_refused_in_korean(marketer):
     lifting = TreatmentCategoryPage.objects.get(slug="lifting")
-    response = marketer.post(add_url(TreatmentPage, lifting), publish(treatment_data(precautions="")))
+    response = marketer.post(
+        add_url(TreatmentPage, lifting), publish(treatment_data(precautions=""))
+    )
     assert response.status_code == 200
     assert "주의사항 및 부작용을 입력해야 게시할 수 있습니다" in response.content.decode()
     assert not TreatmentPage.objects.filter(slug="new-treatment").exists()
@@ -96,7 +142,9 @@ def test_a_treatment_draft_may_be_saved_without_precautions(marketer):
 
 def test_missing_title_shows_the_required_error(marketer):
     lifting = TreatmentCategoryPage.objects.get(slug="lifting")
-    response = marketer.post(add_url(TreatmentCategoryPage, lifting), publish(page_data("", "sub", intro=rich_text(""))))
+    response = marketer.post(
+        add_url(TreatmentCategoryPage, lifting), publish(page_data("", "sub", intro=rich_text("")))
+    )
     assert response.status_code == 200
     assert "필수 작성 항목입니다" in response.content.decode()
 
@@ -114,7 +162,9 @@ def test_marketer_creates_each_repeatable_page_type(marketer, model, parent_slug
 
     model = apps.get_model(model) if isinstance(model, str) else model
     parent = Page.objects.get(slug=parent_slug)
-    response = marketer.post(add_url(model, parent), publish(page_data("새 페이지", "new-page", **fields)))
+    response = marketer.post(
+        add_url(model, parent), publish(page_data("새 페이지", "new-page", **fields))
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     page = model.objects.get(slug="new-page")
     assert page.live
@@ -127,17 +177,31 @@ def test_marketer_creates_each_repeatable_page_type(marketer, model, parent_slug
         (DoctorIndexPage, {"intro": rich_text("")}),
         (HoursPage, {"body": streamfield([])}),
         ("home.DirectionsPage", {"transit": rich_text("<p>지하철</p>"), "parking": rich_text("")}),
-        (FeePage, {"intro": rich_text(""), "certificate_fees": inline_formset([{"name": "진단서", "price_min": "20000", "price_max": "", "note": ""}])}),
+        (
+            FeePage,
+            {
+                "intro": rich_text(""),
+                "certificate_fees": inline_formset(
+                    [{"name": "진단서", "price_min": "20000", "price_max": "", "note": ""}]
+                ),
+            },
+        ),
     ],
 )
-def test_marketer_creates_each_single_page_type_once_the_seeded_one_is_gone(marketer, model, fields):
+def test_marketer_creates_each_single_page_type_once_the_seeded_one_is_gone(
+    marketer, model, fields
+):
     from django.apps import apps
 
     model = apps.get_model(model) if isinstance(model, str) else model
     about = ContentPage.objects.get(slug="about")
-    assert marketer.get(add_url(model, about)).status_code == 302  # max_count: the seeded one exists
+    assert (
+        marketer.get(add_url(model, about)).status_code == 302
+    )  # max_count: the seeded one exists
     model.objects.get().delete()
-    response = marketer.post(add_url(model, about), publish(page_data("새 페이지", "new-page", **fields)))
+    response = marketer.post(
+        add_url(model, about), publish(page_data("새 페이지", "new-page", **fields))
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert model.objects.get(slug="new-page").live
 

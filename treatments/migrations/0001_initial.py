@@ -7,38 +7,107 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TreatmentCategoryPage',
+            name="TreatmentCategoryPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='목록 카드, 검색 결과, 검색엔진 설명에 쓰이는 한두 문장입니다.', max_length=300, verbose_name='요약')),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='소개 문구')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="목록 카드, 검색 결과, 검색엔진 설명에 쓰이는 한두 문장입니다.",
+                        max_length=300,
+                        verbose_name="요약",
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="소개 문구")),
             ],
             options={
-                'verbose_name': '시술 분류',
-                'verbose_name_plural': '시술 분류',
+                "verbose_name": "시술 분류",
+                "verbose_name_plural": "시술 분류",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='TreatmentPage',
+            name="TreatmentPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='목록 카드, 검색 결과, 검색엔진 설명에 쓰이는 한두 문장입니다.', max_length=300, verbose_name='요약')),
-                ('body', wagtail.fields.StreamField([('paragraph', 0), ('image', 3)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'hr'], 'label': '본문', 'template': 'blocks/paragraph_block.html'}), 1: ('wagtail.images.blocks.ImageBlock', [], {'label': '이미지'}), 2: ('wagtail.blocks.CharBlock', (), {'label': '설명', 'max_length': 200, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('image', 1), ('caption', 2)]], {})}, verbose_name='본문')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="목록 카드, 검색 결과, 검색엔진 설명에 쓰이는 한두 문장입니다.",
+                        max_length=300,
+                        verbose_name="요약",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("paragraph", 0), ("image", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "hr",
+                                    ],
+                                    "label": "본문",
+                                    "template": "blocks/paragraph_block.html",
+                                },
+                            ),
+                            1: ("wagtail.images.blocks.ImageBlock", [], {"label": "이미지"}),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "설명", "max_length": 200, "required": False},
+                            ),
+                            3: ("wagtail.blocks.StructBlock", [[("image", 1), ("caption", 2)]], {}),
+                        },
+                        verbose_name="본문",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '시술',
-                'verbose_name_plural': '시술',
+                "verbose_name": "시술",
+                "verbose_name_plural": "시술",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('treatments', '0001_initial'),
+        ("treatments", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='treatmentpage',
-            name='alternative_names',
-            field=models.CharField(blank=True, help_text='검색에 쓰이는 영문명, 제품명, 흔한 오타를 쉼표로 구분해 입력합니다. 예: Ulthera, 울세라', max_length=255, verbose_name='다른 이름'),
+            model_name="treatmentpage",
+            name="alternative_names",
+            field=models.CharField(
+                blank=True,
+                help_text="검색에 쓰이는 영문명, 제품명, 흔한 오타를 쉼표로 구분해 입력합니다. 예: Ulthera, 울세라",
+                max_length=255,
+                verbose_name="다른 이름",
+            ),
         ),
     ]

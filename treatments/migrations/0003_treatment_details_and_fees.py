@@ -8,102 +8,402 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0003_clinic_details_images_doctors'),
-        ('treatments', '0002_treatmentpage_alternative_names'),
-        ('wagtailcore', '0098_apitoken'),
+        ("home", "0003_clinic_details_images_doctors"),
+        ("treatments", "0002_treatmentpage_alternative_names"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='treatmentcategorypage',
-            name='image',
-            field=models.ForeignKey(blank=True, help_text='페이지 상단과 목록 카드에 쓰입니다. 초점 영역을 지정하면 잘릴 때 그 부분이 남습니다.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.clinicimage', verbose_name='대표 이미지'),
+            model_name="treatmentcategorypage",
+            name="image",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="페이지 상단과 목록 카드에 쓰입니다. 초점 영역을 지정하면 잘릴 때 그 부분이 남습니다.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="home.clinicimage",
+                verbose_name="대표 이미지",
+            ),
         ),
         migrations.AddField(
-            model_name='treatmentcategorypage',
-            name='menu_label',
-            field=models.CharField(blank=True, help_text='메뉴에 제목 대신 보일 짧은 이름입니다. 비워 두면 제목이 보입니다.', max_length=30, verbose_name='메뉴 이름'),
+            model_name="treatmentcategorypage",
+            name="menu_label",
+            field=models.CharField(
+                blank=True,
+                help_text="메뉴에 제목 대신 보일 짧은 이름입니다. 비워 두면 제목이 보입니다.",
+                max_length=30,
+                verbose_name="메뉴 이름",
+            ),
         ),
         migrations.AddField(
-            model_name='treatmentpage',
-            name='doctors',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='이 시술을 하는 의료진입니다. 의료진은 스니펫 › 의료진에서 추가합니다.', related_name='treatments', to='home.doctor', verbose_name='시술 의료진'),
+            model_name="treatmentpage",
+            name="doctors",
+            field=modelcluster.fields.ParentalManyToManyField(
+                blank=True,
+                help_text="이 시술을 하는 의료진입니다. 의료진은 스니펫 › 의료진에서 추가합니다.",
+                related_name="treatments",
+                to="home.doctor",
+                verbose_name="시술 의료진",
+            ),
         ),
         migrations.AddField(
-            model_name='treatmentpage',
-            name='image',
-            field=models.ForeignKey(blank=True, help_text='페이지 상단과 목록 카드에 쓰입니다. 초점 영역을 지정하면 잘릴 때 그 부분이 남습니다.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.clinicimage', verbose_name='대표 이미지'),
+            model_name="treatmentpage",
+            name="image",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="페이지 상단과 목록 카드에 쓰입니다. 초점 영역을 지정하면 잘릴 때 그 부분이 남습니다.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="home.clinicimage",
+                verbose_name="대표 이미지",
+            ),
         ),
         migrations.AddField(
-            model_name='treatmentpage',
-            name='menu_label',
-            field=models.CharField(blank=True, help_text='메뉴에 제목 대신 보일 짧은 이름입니다. 비워 두면 제목이 보입니다.', max_length=30, verbose_name='메뉴 이름'),
+            model_name="treatmentpage",
+            name="menu_label",
+            field=models.CharField(
+                blank=True,
+                help_text="메뉴에 제목 대신 보일 짧은 이름입니다. 비워 두면 제목이 보입니다.",
+                max_length=30,
+                verbose_name="메뉴 이름",
+            ),
         ),
         migrations.AddField(
-            model_name='treatmentpage',
-            name='precautions',
-            field=wagtail.fields.RichTextField(blank=True, help_text='게시하려면 반드시 입력해야 합니다(의료법 제56조). 시술 후 생길 수 있는 부작용과 주의할 점을 적습니다.', verbose_name='주의사항 및 부작용'),
+            model_name="treatmentpage",
+            name="precautions",
+            field=wagtail.fields.RichTextField(
+                blank=True,
+                help_text="게시하려면 반드시 입력해야 합니다(의료법 제56조). 시술 후 생길 수 있는 부작용과 주의할 점을 적습니다.",
+                verbose_name="주의사항 및 부작용",
+            ),
         ),
         migrations.AlterField(
-            model_name='treatmentpage',
-            name='body',
-            field=wagtail.fields.StreamField([('paragraph', 0), ('image', 3), ('facts', 9), ('faq', 15), ('video', 18), ('related', 22)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'hr'], 'label': '본문', 'template': 'blocks/paragraph_block.html'}), 1: ('wagtail.images.blocks.ImageBlock', [], {'label': '이미지'}), 2: ('wagtail.blocks.CharBlock', (), {'label': '설명', 'max_length': 200, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('image', 1), ('caption', 2)]], {}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': '예: 약 30분', 'label': '시술 시간', 'max_length': 50, 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': '예: 연고 마취', 'label': '마취', 'max_length': 50, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'help_text': '예: 바로 일상생활', 'label': '회복 기간', 'max_length': 50, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': '예: 4주 간격', 'label': '내원 주기', 'max_length': 50, 'required': False}), 8: ('wagtail.blocks.CharBlock', (), {'help_text': '예: 개인차 있음', 'label': '유지 기간', 'max_length': 50, 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('duration', 4), ('anesthesia', 5), ('recovery', 6), ('interval', 7), ('longevity', 8)]], {}), 10: ('wagtail.blocks.CharBlock', (), {'default': '자주 묻는 질문', 'label': '제목', 'max_length': 100, 'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'label': '질문', 'max_length': 200}), 12: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ul', 'ol', 'link'], 'label': '답변'}), 13: ('wagtail.blocks.StructBlock', [[('question', 11), ('answer', 12)]], {}), 14: ('wagtail.blocks.ListBlock', (13,), {'label': '질문 목록', 'min_num': 1}), 15: ('wagtail.blocks.StructBlock', [[('heading', 10), ('items', 14)]], {}), 16: ('wagtail.blocks.URLBlock', (), {'help_text': '유튜브 또는 비메오 주소를 붙여 넣습니다.', 'label': '영상 주소'}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': '버튼과 화면낭독기에 쓰입니다.', 'label': '영상 제목', 'max_length': 100}), 18: ('wagtail.blocks.StructBlock', [[('url', 16), ('title', 17)]], {}), 19: ('wagtail.blocks.CharBlock', (), {'default': '함께 보면 좋은 시술', 'label': '제목', 'max_length': 100, 'required': False}), 20: ('wagtail.blocks.PageChooserBlock', (), {'label': '시술', 'page_type': ['treatments.TreatmentPage']}), 21: ('wagtail.blocks.ListBlock', (20,), {'label': '시술 목록', 'min_num': 1}), 22: ('wagtail.blocks.StructBlock', [[('heading', 19), ('pages', 21)]], {})}, verbose_name='본문'),
+            model_name="treatmentpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("paragraph", 0),
+                    ("image", 3),
+                    ("facts", 9),
+                    ("faq", 15),
+                    ("video", 18),
+                    ("related", 22),
+                ],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "hr"],
+                            "label": "본문",
+                            "template": "blocks/paragraph_block.html",
+                        },
+                    ),
+                    1: ("wagtail.images.blocks.ImageBlock", [], {"label": "이미지"}),
+                    2: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "설명", "max_length": 200, "required": False},
+                    ),
+                    3: ("wagtail.blocks.StructBlock", [[("image", 1), ("caption", 2)]], {}),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "예: 약 30분",
+                            "label": "시술 시간",
+                            "max_length": 50,
+                            "required": False,
+                        },
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "예: 연고 마취",
+                            "label": "마취",
+                            "max_length": 50,
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "예: 바로 일상생활",
+                            "label": "회복 기간",
+                            "max_length": 50,
+                            "required": False,
+                        },
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "예: 4주 간격",
+                            "label": "내원 주기",
+                            "max_length": 50,
+                            "required": False,
+                        },
+                    ),
+                    8: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "예: 개인차 있음",
+                            "label": "유지 기간",
+                            "max_length": 50,
+                            "required": False,
+                        },
+                    ),
+                    9: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("duration", 4),
+                                ("anesthesia", 5),
+                                ("recovery", 6),
+                                ("interval", 7),
+                                ("longevity", 8),
+                            ]
+                        ],
+                        {},
+                    ),
+                    10: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "default": "자주 묻는 질문",
+                            "label": "제목",
+                            "max_length": 100,
+                            "required": False,
+                        },
+                    ),
+                    11: ("wagtail.blocks.CharBlock", (), {"label": "질문", "max_length": 200}),
+                    12: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"features": ["bold", "italic", "ul", "ol", "link"], "label": "답변"},
+                    ),
+                    13: ("wagtail.blocks.StructBlock", [[("question", 11), ("answer", 12)]], {}),
+                    14: ("wagtail.blocks.ListBlock", (13,), {"label": "질문 목록", "min_num": 1}),
+                    15: ("wagtail.blocks.StructBlock", [[("heading", 10), ("items", 14)]], {}),
+                    16: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "help_text": "유튜브 또는 비메오 주소를 붙여 넣습니다.",
+                            "label": "영상 주소",
+                        },
+                    ),
+                    17: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "버튼과 화면낭독기에 쓰입니다.",
+                            "label": "영상 제목",
+                            "max_length": 100,
+                        },
+                    ),
+                    18: ("wagtail.blocks.StructBlock", [[("url", 16), ("title", 17)]], {}),
+                    19: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "default": "함께 보면 좋은 시술",
+                            "label": "제목",
+                            "max_length": 100,
+                            "required": False,
+                        },
+                    ),
+                    20: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {"label": "시술", "page_type": ["treatments.TreatmentPage"]},
+                    ),
+                    21: ("wagtail.blocks.ListBlock", (20,), {"label": "시술 목록", "min_num": 1}),
+                    22: ("wagtail.blocks.StructBlock", [[("heading", 19), ("pages", 21)]], {}),
+                },
+                verbose_name="본문",
+            ),
         ),
         migrations.CreateModel(
-            name='FeePage',
+            name="FeePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='목록 카드, 검색 결과, 검색엔진 설명에 쓰이는 한두 문장입니다.', max_length=300, verbose_name='요약')),
-                ('menu_label', models.CharField(blank=True, help_text='메뉴에 제목 대신 보일 짧은 이름입니다. 비워 두면 제목이 보입니다.', max_length=30, verbose_name='메뉴 이름')),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='안내 문구')),
-                ('image', models.ForeignKey(blank=True, help_text='페이지 상단과 목록 카드에 쓰입니다. 초점 영역을 지정하면 잘릴 때 그 부분이 남습니다.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.clinicimage', verbose_name='대표 이미지')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="목록 카드, 검색 결과, 검색엔진 설명에 쓰이는 한두 문장입니다.",
+                        max_length=300,
+                        verbose_name="요약",
+                    ),
+                ),
+                (
+                    "menu_label",
+                    models.CharField(
+                        blank=True,
+                        help_text="메뉴에 제목 대신 보일 짧은 이름입니다. 비워 두면 제목이 보입니다.",
+                        max_length=30,
+                        verbose_name="메뉴 이름",
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="안내 문구")),
+                (
+                    "image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="페이지 상단과 목록 카드에 쓰입니다. 초점 영역을 지정하면 잘릴 때 그 부분이 남습니다.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="home.clinicimage",
+                        verbose_name="대표 이미지",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '비급여 진료비용',
-                'verbose_name_plural': '비급여 진료비용',
+                "verbose_name": "비급여 진료비용",
+                "verbose_name_plural": "비급여 진료비용",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='CertificateFee',
+            name="CertificateFee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(help_text='예: 울쎄라 300샷', max_length=100, verbose_name='항목명')),
-                ('price_min', models.PositiveIntegerField(help_text='범위라면 최저 가격을 입력합니다.', verbose_name='가격(원)')),
-                ('price_max', models.PositiveIntegerField(blank=True, help_text='가격이 범위일 때만 입력합니다.', null=True, verbose_name='최고 가격(원)')),
-                ('note', models.CharField(blank=True, max_length=255, verbose_name='비고')),
-                ('price_changed_on', models.DateField(editable=False, null=True, verbose_name='가격 변경일')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='certificate_fees', to='treatments.feepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="예: 울쎄라 300샷", max_length=100, verbose_name="항목명"
+                    ),
+                ),
+                (
+                    "price_min",
+                    models.PositiveIntegerField(
+                        help_text="범위라면 최저 가격을 입력합니다.", verbose_name="가격(원)"
+                    ),
+                ),
+                (
+                    "price_max",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="가격이 범위일 때만 입력합니다.",
+                        null=True,
+                        verbose_name="최고 가격(원)",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=255, verbose_name="비고")),
+                (
+                    "price_changed_on",
+                    models.DateField(editable=False, null=True, verbose_name="가격 변경일"),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="certificate_fees",
+                        to="treatments.feepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '제증명수수료 항목',
-                'verbose_name_plural': '제증명수수료 항목',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "제증명수수료 항목",
+                "verbose_name_plural": "제증명수수료 항목",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='TreatmentFee',
+            name="TreatmentFee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(help_text='예: 울쎄라 300샷', max_length=100, verbose_name='항목명')),
-                ('price_min', models.PositiveIntegerField(help_text='범위라면 최저 가격을 입력합니다.', verbose_name='가격(원)')),
-                ('price_max', models.PositiveIntegerField(blank=True, help_text='가격이 범위일 때만 입력합니다.', null=True, verbose_name='최고 가격(원)')),
-                ('note', models.CharField(blank=True, max_length=255, verbose_name='비고')),
-                ('price_changed_on', models.DateField(editable=False, null=True, verbose_name='가격 변경일')),
-                ('code', models.CharField(blank=True, help_text='심사평가원 비급여 코드가 있으면 입력합니다.', max_length=30, verbose_name='코드')),
-                ('included', models.CharField(blank=True, help_text='예: 마취, 진정 관리 포함', max_length=255, verbose_name='포함 내역')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='fees', to='treatments.treatmentpage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="예: 울쎄라 300샷", max_length=100, verbose_name="항목명"
+                    ),
+                ),
+                (
+                    "price_min",
+                    models.PositiveIntegerField(
+                        help_text="범위라면 최저 가격을 입력합니다.", verbose_name="가격(원)"
+                    ),
+                ),
+                (
+                    "price_max",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="가격이 범위일 때만 입력합니다.",
+                        null=True,
+                        verbose_name="최고 가격(원)",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=255, verbose_name="비고")),
+                (
+                    "price_changed_on",
+                    models.DateField(editable=False, null=True, verbose_name="가격 변경일"),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        blank=True,
+                        help_text="심사평가원 비급여 코드가 있으면 입력합니다.",
+                        max_length=30,
+                        verbose_name="코드",
+                    ),
+                ),
+                (
+                    "included",
+                    models.CharField(
+                        blank=True,
+                        help_text="예: 마취, 진정 관리 포함",
+                        max_length=255,
+                        verbose_name="포함 내역",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="fees",
+                        to="treatments.treatmentpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '비급여 가격 항목',
-                'verbose_name_plural': '비급여 가격 항목',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "비급여 가격 항목",
+                "verbose_name_plural": "비급여 가격 항목",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]

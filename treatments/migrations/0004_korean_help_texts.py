@@ -6,35 +6,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('treatments', '0003_treatment_details_and_fees'),
+        ("treatments", "0003_treatment_details_and_fees"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='certificatefee',
-            name='note',
-            field=models.CharField(blank=True, help_text='예: 1회 기준, 부가세 포함', max_length=255, verbose_name='비고'),
+            model_name="certificatefee",
+            name="note",
+            field=models.CharField(
+                blank=True,
+                help_text="예: 1회 기준, 부가세 포함",
+                max_length=255,
+                verbose_name="비고",
+            ),
         ),
         migrations.AlterField(
-            model_name='feepage',
-            name='intro',
-            field=wagtail.fields.RichTextField(blank=True, help_text='가격표 위에 보일 글입니다. 시술별 가격은 각 시술 페이지의 ‘비급여 진료비용’에서 입력합니다.', verbose_name='안내 문구'),
+            model_name="feepage",
+            name="intro",
+            field=wagtail.fields.RichTextField(
+                blank=True,
+                help_text="가격표 위에 보일 글입니다. 시술별 가격은 각 시술 페이지의 ‘비급여 진료비용’에서 입력합니다.",
+                verbose_name="안내 문구",
+            ),
         ),
         migrations.AlterField(
-            model_name='treatmentcategorypage',
-            name='intro',
-            field=wagtail.fields.RichTextField(blank=True, help_text='하위 시술 카드 위에 보일 분류 소개입니다.', verbose_name='소개 문구'),
+            model_name="treatmentcategorypage",
+            name="intro",
+            field=wagtail.fields.RichTextField(
+                blank=True,
+                help_text="하위 시술 카드 위에 보일 분류 소개입니다.",
+                verbose_name="소개 문구",
+            ),
         ),
         migrations.AlterField(
-            model_name='treatmentfee',
-            name='note',
-            field=models.CharField(blank=True, help_text='예: 1회 기준, 부가세 포함', max_length=255, verbose_name='비고'),
+            model_name="treatmentfee",
+            name="note",
+            field=models.CharField(
+                blank=True,
+                help_text="예: 1회 기준, 부가세 포함",
+                max_length=255,
+                verbose_name="비고",
+            ),
         ),
         migrations.AlterField(
-            model_name='treatmentpage',
-            name='doctors',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='이 시술을 하는 의료진입니다. 의료진은 왼쪽 메뉴 › 의료진에서 추가합니다.', related_name='treatments', to='home.doctor', verbose_name='시술 의료진'),
+            model_name="treatmentpage",
+            name="doctors",
+            field=modelcluster.fields.ParentalManyToManyField(
+                blank=True,
+                help_text="이 시술을 하는 의료진입니다. 의료진은 왼쪽 메뉴 › 의료진에서 추가합니다.",
+                related_name="treatments",
+                to="home.doctor",
+                verbose_name="시술 의료진",
+            ),
         ),
     ]

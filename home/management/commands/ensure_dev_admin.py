@@ -8,7 +8,9 @@ PASSWORD_FILE = settings.BASE_DIR / "var" / "dev-admin-password"
 
 
 class Command(BaseCommand):
-    help = "개발용 관리자 계정(admin)을 만들고 로그인 정보를 알려 줍니다. DEBUG 환경에서만 동작합니다."
+    help = (
+        "개발용 관리자 계정(admin)을 만들고 로그인 정보를 알려 줍니다. DEBUG 환경에서만 동작합니다."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -46,7 +46,9 @@ class Command(BaseCommand):
         Locale.objects.get_or_create(language_code=language)
         if Page.get_first_root_node() is None:
             Page.add_root(instance=Page(title=ROOT_PAGE_TITLE, slug="root", live=True))
-        if Collection.get_first_root_node() is None:  # generated pictures live in the root collection
+        if (
+            Collection.get_first_root_node() is None
+        ):  # generated pictures live in the root collection
             Collection.add_root(name=ROOT_COLLECTION_NAME)
         # The admin shows both roots by name (breadcrumbs, collection choosers); Wagtail's
         # migrations name them "Root".
@@ -72,7 +74,9 @@ class Command(BaseCommand):
             self.created += 1
             self.home_created = True
         if site is None:
-            site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+            site = Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True
+            )
         elif site.root_page_id != home.pk:
             site.root_page = home
             site.site_name = entry["title"]
@@ -158,7 +162,12 @@ class Command(BaseCommand):
 
     def feature_treatments(self, home, keys):
         """A first choice of featured treatments for a new site; editors change it in the admin."""
-        records = {r.key: r.page for r in SeedRecord.objects.filter(key__in=keys, page__isnull=False).select_related("page")}
+        records = {
+            r.key: r.page
+            for r in SeedRecord.objects.filter(key__in=keys, page__isnull=False).select_related(
+                "page"
+            )
+        }
         home.featured = [("treatment", records[key]) for key in keys if key in records]
         home.save_revision().publish()
 

@@ -89,7 +89,9 @@ class Command(BaseCommand):
             )
         if options["show_misses"]:
             for query, got in misses:
-                self.stdout.write(f"  miss: {query['q']!r} expected {query['expect_any']} got {got}")
+                self.stdout.write(
+                    f"  miss: {query['q']!r} expected {query['expect_any']} got {got}"
+                )
         try:
             with transaction.atomic():
                 pages = self.add_filler_pages(options["pages"])
@@ -172,7 +174,9 @@ class Command(BaseCommand):
             return 0
         index = apps.get_model("home", "NoticeIndexPage").objects.first()
         if index is None:
-            raise CommandError("공지사항 페이지가 없습니다. --setup 또는 load_clinic_content를 먼저 실행하세요.")
+            raise CommandError(
+                "공지사항 페이지가 없습니다. --setup 또는 load_clinic_content를 먼저 실행하세요."
+            )
         notice_class = apps.get_model("home", "NoticePage")
         rng = random.Random(5)
         for number in range(count):
