@@ -3,10 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+DEV_INSTALLED := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install setup run test browser
+.PHONY: install install-dev setup run test lint format browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +21,14 @@ MESSAGES := locale/ko/LC_MESSAGES/django.mo
 $(MESSAGES): locale/ko/LC_MESSAGES/django.po $(INSTALLED)
 	$(BIN)/pybabel compile --domain django --directory locale --locale ko --statistics
 
+# Tests and tools (pytest, Playwright, ruff, fonttools) on top of the runtime requirements.
+$(DEV_INSTALLED): requirements-dev.txt requirements.txt $(INSTALLED)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(DEV_INSTALLED)
+
 install: $(INSTALLED) $(MESSAGES)
+
+install-dev: install $(DEV_INSTALLED)
 
 setup: install
 	$(BIN)/python manage.py migrate --noinput
@@ -33,8 +41,19 @@ run: setup
 	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install browser
+test: install-dev browser lint
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# ruff (pyproject.toml) for Python, djhtml for template indentation; `make format` rewrites.
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
 
 # The browser tests drive Debian's Chromium (never a downloaded browser); Hangul needs Noto CJK.
 browser:
@@ -46,7 +65,7 @@ browser:
 	  fi; }
 
 .PHONY: bench
-bench: install
+bench: install-dev
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	@command -v nginx >/dev/null || apt-get install -y -qq nginx-light || true
 	$(BIN)/python tests/benchmarks/serve_bench.py $(BENCH_ARGS)
@@ -58,7 +77,7 @@ SEARCH_EVAL_SQLITE ?= sqlite:///$(CURDIR)/var/search-eval.sqlite3
 SEARCH_EVAL_POSTGRES ?= postgres://postgres@127.0.0.1:5432/nbsite_search_eval
 SEARCH_EVAL_ARGS ?= --pages 1000 --min-recall 0.95 --http
 .PHONY: search-eval
-search-eval: install
+search-eval: install-dev
 	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=nbsite.settings.test DATABASE_URL=$(SEARCH_EVAL_SQLITE) \
 		$(BIN)/python manage.py search_eval --setup $(SEARCH_EVAL_ARGS)

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock

@@ -1,5 +1,6 @@
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
+
 from wagtail.models import Site
 
 from .models import ClinicSettings, NoticeIndexPage, NoticePage

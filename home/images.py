@@ -8,8 +8,9 @@ import hashlib
 import random
 from io import BytesIO
 
-from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw, ImageFilter
+
+from django.core.files.images import ImageFile
 
 WIDTH, HEIGHT = 1600, 900
 SCALE = 4  # drawn at a quarter size; enlarging smooths the shapes

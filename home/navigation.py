@@ -5,6 +5,7 @@ from functools import cache
 from django.conf import settings
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
+
 from wagtail.models import Page, Site, get_page_models
 
 from .cache import current_generation, page_cache

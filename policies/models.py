@@ -12,6 +12,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+
 from wagtail.admin.panels import (
     CommentPanel,
     FieldPanel,

@@ -3,6 +3,7 @@
 from html import escape
 
 from django.apps import apps
+
 from wagtail.models import Page
 
 from .dates import go_live_moment, seoul_today
@@ -29,8 +30,10 @@ def announce_change(page, revision, user=None):
     paragraphs = [
         f"{escape(page.title)}이 개정되어 {version.effective_on:%Y년 %-m월 %-d일}부터 시행됩니다.",
         escape(version.change_summary),
-        f'개정 전문과 신구대조표는 <a href="{url}upcoming/">개정 예정 {escape(page.title)}</a>과 '
-        f'<a href="{url}compare/?to=upcoming">신구대조표</a>에서 볼 수 있습니다.',
+        (
+            f'개정 전문과 신구대조표는 <a href="{url}upcoming/">개정 예정 {escape(page.title)}</a>과 '
+            f'<a href="{url}compare/?to=upcoming">신구대조표</a>에서 볼 수 있습니다.'
+        ),
     ]
     notice = NoticePage(
         title=f"{page.title} 개정 안내 ({version.effective_on:%Y.%m.%d} 시행)",

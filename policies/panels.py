@@ -1,6 +1,7 @@
 """Editor panels of a policy page: the derived go-live moment and the required-items checklist."""
 
 from django.utils import timezone
+
 from wagtail.admin.panels import Panel
 
 from .checklist import missing_items

@@ -1,4 +1,5 @@
 from django.db.models.signals import post_save
+
 from wagtail.models import Revision
 from wagtail.signals import page_published
 

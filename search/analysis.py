@@ -10,6 +10,7 @@ Pure Python on purpose: a morphological analyzer (kiwipiepy) loads ~500 MB per w
 while these rules cost nothing and meet the recall target (see README, "Search").
 """
 
+import itertools
 import re
 import unicodedata
 
@@ -19,17 +20,88 @@ HANGUL_RE = re.compile(r"[가-힣]+")
 
 # Particles and endings visitors attach to words, longest first so 이란 wins over 란.
 SUFFIXES = sorted(
-    """입니다 합니다 습니다 인가요 이에요 이예요 예요 에요 이란 이라 나요 가요 까요 에서 으로
-    에게 까지 부터 처럼 보다 이나 이랑 하고 하는 하기 해요 한 과 와 를 을 는 은 이 가 의 에 도 만
-    란 로 요""".split(),
+    [
+        "입니다",
+        "합니다",
+        "습니다",
+        "인가요",
+        "이에요",
+        "이예요",
+        "예요",
+        "에요",
+        "이란",
+        "이라",
+        "나요",
+        "가요",
+        "까요",
+        "에서",
+        "으로",
+        "에게",
+        "까지",
+        "부터",
+        "처럼",
+        "보다",
+        "이나",
+        "이랑",
+        "하고",
+        "하는",
+        "하기",
+        "해요",
+        "한",
+        "과",
+        "와",
+        "를",
+        "을",
+        "는",
+        "은",
+        "이",
+        "가",
+        "의",
+        "에",
+        "도",
+        "만",
+        "란",
+        "로",
+        "요",
+    ],
     key=len,
     reverse=True,
 )
 
 # Words that say what kind of answer the visitor wants, not what about: they count little.
 WEAK_WORDS = frozenset(
-    """시술 치료 가격 비용 효과 방법 종류 부작용 후기 추천 뭐 뭐예요 어떤 어디 언제 얼마 전후
-    차이 기간 주기 유지 관리 아픈 아프 통증 문의 상담 예약 정보 안내""".split()
+    [
+        "시술",
+        "치료",
+        "가격",
+        "비용",
+        "효과",
+        "방법",
+        "종류",
+        "부작용",
+        "후기",
+        "추천",
+        "뭐",
+        "뭐예요",
+        "어떤",
+        "어디",
+        "언제",
+        "얼마",
+        "전후",
+        "차이",
+        "기간",
+        "주기",
+        "유지",
+        "관리",
+        "아픈",
+        "아프",
+        "통증",
+        "문의",
+        "상담",
+        "예약",
+        "정보",
+        "안내",
+    ]
 )
 
 WORD_WEIGHT = 2.0
@@ -120,14 +192,12 @@ def query_terms(query, synonyms=None):
     for word, is_hangul in query_words:
         add_word(word, is_hangul)
     # Spacing variants: adjacent Hangul words are also tried as one word (실 리프팅 → 실리프팅).
-    for (first, first_hangul), (second, second_hangul) in zip(
-        query_words, query_words[1:], strict=False
-    ):
+    for (first, first_hangul), (second, second_hangul) in itertools.pairwise(query_words):
         if first_hangul and second_hangul and first not in WEAK_WORDS and second not in WEAK_WORDS:
             joined = first + second
             add(joined, WORD_WEIGHT)
             add(first[-1] + second[0], BIGRAM_WEIGHT)
-    for word, is_hangul in list(query_words) + joined_words(query_words):
+    for word, _is_hangul in list(query_words) + joined_words(query_words):
         for other in (synonyms or {}).get(word, ()):
             for other_word, other_hangul in words(other):
                 add_word(other_word, other_hangul, weight_factor=0.9)
@@ -137,7 +207,7 @@ def query_terms(query, synonyms=None):
 def joined_words(query_words):
     return [
         (a + b, True)
-        for (a, a_hangul), (b, b_hangul) in zip(query_words, query_words[1:], strict=False)
+        for (a, a_hangul), (b, b_hangul) in itertools.pairwise(query_words)
         if a_hangul and b_hangul
     ]
 

@@ -18,6 +18,7 @@ from django.db import connection
 from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.utils.encoding import force_str
+
 from modelsearch.backends.base import BaseSearchResults
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Or, Phrase, PlainText
@@ -316,7 +317,7 @@ def sqlite_backend():
             types = ", ".join(["%s"] * len(content_types))
             body = "''" if title_only else "e.body"
             sql = (
-                f"SELECT e.object_id, e.title, {body}, "  # noqa: S608
+                f"SELECT e.object_id, e.title, {body}, "
                 f"(SELECT COUNT(*) FROM {entries} WHERE content_type_id IN ({types})) "
                 f"FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
                 f"WHERE {fts} MATCH %s AND e.content_type_id IN ({types}) "
@@ -359,7 +360,7 @@ def postgres_backend():
                 params += [content_type_pk, i.id, title, i.autocomplete, body, title, body]
             with self.write_connection.cursor() as cursor:
                 cursor.execute(
-                    f"INSERT INTO {IndexEntry._meta.db_table} "  # noqa: S608
+                    f"INSERT INTO {IndexEntry._meta.db_table} "
                     "(content_type_id, object_id, title, autocomplete, body, title_norm, "
                     "title_text, body_text) VALUES "
                     + ", ".join(rows)
@@ -382,7 +383,7 @@ def postgres_backend():
             body = "''" if title_only else "body_text"
             matches = "title @@ q" if title_only else "(title @@ q OR body @@ q)"
             sql = (
-                f"SELECT object_id, title_text, {body}, "  # noqa: S608
+                f"SELECT object_id, title_text, {body}, "
                 f"(SELECT COUNT(*) FROM {entries} WHERE content_type_id IN ({types})) "
                 f"FROM {entries}, to_tsquery('simple', %s) q "
                 f"WHERE content_type_id IN ({types}) AND {matches} "
@@ -406,7 +407,7 @@ def postgres_backend():
     return KoreanPostgresSearchBackend
 
 
-def SearchBackend(params):  # noqa: N802 - modelsearch looks the backend up by this name
+def SearchBackend(params):
     """The Korean backend for the default database's vendor."""
     if connection.vendor == "postgresql":
         return postgres_backend()(params)

@@ -1,6 +1,7 @@
 import os
 
 import pytest
+
 from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make

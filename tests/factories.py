@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib.auth.models import Group, User
+
 from wagtail.models import Site
 
 from home.images import generated_image

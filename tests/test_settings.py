@@ -22,7 +22,12 @@ def run_check(settings_module, **env):
     }
     clean.update(env, DJANGO_SETTINGS_MODULE=settings_module)
     return subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=REPO, env=clean, capture_output=True, text=True
+        [sys.executable, "manage.py", "check"],
+        cwd=REPO,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -46,11 +51,11 @@ def test_redis_url_selects_the_redis_cache():
     code = "from nbsite.settings import base; print(base.CACHES['default']['BACKEND'])"
     env = {**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/1"}
     out = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=False
     )
     assert out.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
     env.pop("REDIS_URL")
     out = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=False
     )
     assert out.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.html import strip_tags
+
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -206,15 +207,15 @@ class PricedItem(models.Model):
     class Meta:
         abstract = True
 
-    def clean(self):
-        super().clean()
-        if self.price_max is not None and self.price_max < self.price_min:
-            raise ValidationError({"price_max": "최고 가격은 가격(최저)보다 크거나 같아야 합니다."})
-
     def save(self, *args, **kwargs):
         if self.price_changed_on is None:
             self.price_changed_on = timezone.localdate()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.price_max is not None and self.price_max < self.price_min:
+            raise ValidationError({"price_max": "최고 가격은 가격(최저)보다 크거나 같아야 합니다."})
 
     @property
     def is_range(self):
@@ -243,6 +244,9 @@ class TreatmentFee(Orderable, PricedItem):
     class Meta(Orderable.Meta):
         verbose_name = "비급여 가격 항목"
         verbose_name_plural = "비급여 가격 항목"
+
+    def __str__(self):
+        return self.name
 
 
 class FeePage(PriceHistoryMixin, ClinicPage):
@@ -324,3 +328,6 @@ class CertificateFee(Orderable, PricedItem):
     class Meta(Orderable.Meta):
         verbose_name = "제증명수수료 항목"
         verbose_name_plural = "제증명수수료 항목"
+
+    def __str__(self):
+        return self.name

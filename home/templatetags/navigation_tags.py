@@ -1,4 +1,5 @@
 from django import template
+
 from home.navigation import get_breadcrumbs, get_menu
 
 register = template.Library()

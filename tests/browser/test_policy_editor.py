@@ -2,10 +2,11 @@ import datetime
 
 import pytest
 import time_machine
+from playwright.sync_api import expect
+
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from playwright.sync_api import expect
 
 from policies.access import ensure_policy_access
 from policies.dates import seoul_today

@@ -6,11 +6,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import wagtail
+from babel.messages.catalog import TranslationError
 from babel.messages.checkers import python_format
 from babel.messages.pofile import read_po
+
 from django.apps import apps
 from django.conf import settings
+
+import wagtail
 from wagtail.models import Page
 
 from policies.access import ensure_policy_access
@@ -58,7 +61,7 @@ def test_every_entry_is_translated_with_its_placeholders():
             continue
         try:
             python_format(catalogue, message)
-        except Exception as error:  # babel raises TranslationError subclasses
+        except TranslationError as error:
             problems.append(f"{message.id!r}: {error}")
         source = message.id if isinstance(message.id, str) else message.id[-1]
         string = message.string if isinstance(message.string, str) else message.string[0]

@@ -1,5 +1,7 @@
 import pytest
+
 from django.core.management import call_command
+
 from wagtail.models import Page, Site
 
 from home.models import ClinicSettings, HomePage
@@ -31,7 +33,7 @@ def test_every_seed_section_and_page_is_live_in_the_seed_order():
     home = home_page()
     sections = home.get_children().live().in_menu()
     assert [s.title for s in sections] == [title for title, _ in SEED_MENU]
-    for section, (_, pages) in zip(sections, SEED_MENU):
+    for section, (_, pages) in zip(sections, SEED_MENU, strict=True):
         assert [p.title for p in section.get_children().live().in_menu()] == pages
     assert sum(len(pages) for _, pages in SEED_MENU) == 46
 

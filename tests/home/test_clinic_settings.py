@@ -4,13 +4,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from home.hours import opening_status, weekly_hours
-from tests.factories import clinic_settings, day, weekday_hours
+from tests.factories import clinic_settings, weekday_hours
 from tests.utils import visible_text
 
 pytestmark = pytest.mark.django_db
 
 SEOUL = ZoneInfo("Asia/Seoul")
-UTC = datetime.timezone.utc
+UTC = datetime.UTC
 
 
 def status_at(hours, moment):
@@ -53,12 +53,13 @@ def test_the_seoul_day_not_the_utc_day_decides():
 
 def test_days_without_a_block_are_closed():
     days = weekly_hours([])
-    assert all(d.is_closed for d in days) and [d.name for d in days][0] == "월요일"
+    assert all(d.is_closed for d in days) and days[0].name == "월요일"
 
 
 def test_invalid_hours_are_refused_with_korean_messages():
-    from home.blocks import OpeningHoursBlock
     from wagtail.blocks import StructBlockValidationError
+
+    from home.blocks import OpeningHoursBlock
 
     block = OpeningHoursBlock()
     value = block.to_python(

@@ -4,9 +4,11 @@ import datetime
 import re
 
 import pytest
+
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
+
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -99,5 +101,5 @@ def test_marketing_user_manages_doctors_in_the_admin(client):
     )
     assert response.status_code == 302
     html = client.get("/about/doctors/").content.decode()
-    visible = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
+    visible = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.DOTALL)
     assert visible.count("이엔비") == 1

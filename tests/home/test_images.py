@@ -1,9 +1,11 @@
 import re
 
 import pytest
+
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
+
 from wagtail.images import get_image_model
 
 from home.images import generated_image

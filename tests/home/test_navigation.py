@@ -1,4 +1,5 @@
 import pytest
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 

@@ -1,4 +1,5 @@
 import pytest
+
 from django.core.cache import cache
 
 from treatments.models import TreatmentPage
@@ -106,6 +107,7 @@ def test_without_the_cache_every_request_reads_the_menu(client, settings):
 def test_clinic_settings_are_cached_until_they_are_saved(client, page_cache, django_user_model):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+
     from wagtail.models import Site
 
     from home.models import ClinicSettings

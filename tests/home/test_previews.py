@@ -1,7 +1,9 @@
 """Editors preview every page type (Wagtail's preview panel adds the mobile/tablet/desktop sizes)."""
 
 import pytest
+
 from django.urls import reverse
+
 from wagtail.models import Page
 
 from tests.factories import doctor, marketing_user
@@ -35,7 +37,7 @@ def test_every_clinic_page_type_renders_in_every_preview_mode(client):
         for mode, _ in page.preview_modes:
             response = draft.make_preview_request(preview_mode=mode)
             assert response.status_code == 200, url
-            assert f"<h1" in response.render().content.decode(), url
+            assert "<h1" in response.render().content.decode(), url
         previewed.add(type(page).__name__)
     assert previewed == {
         "HomePage",

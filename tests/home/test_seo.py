@@ -2,6 +2,7 @@ import json
 import re
 
 import pytest
+
 from wagtail.models import Site
 
 from home.models import ClinicSettings, Doctor
@@ -21,7 +22,7 @@ PAGE_URLS = [
 
 
 def json_ld(html):
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
     return [json.loads(block) for block in blocks]
 
 

@@ -1,8 +1,10 @@
 import datetime
 
 import pytest
+
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+
 from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import (
     inline_formset,

@@ -2,9 +2,11 @@ import datetime
 
 import pytest
 import time_machine
+
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.urls import reverse
+
 from wagtail.models import Page, Revision
 
 from policies.models import PolicyPage, PolicyVersion

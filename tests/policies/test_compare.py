@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 import time_machine
+
 from django.core.management import call_command
 
 from policies.compare import compare_sections, html_to_text, mark_changes
@@ -25,7 +26,7 @@ def test_changed_characters_are_marked_within_the_sentence():
 
 
 def test_markup_in_the_text_is_escaped():
-    old, new = mark_changes("<b>가</b>", "<b>나</b>")
+    old, _new = mark_changes("<b>가</b>", "<b>나</b>")
     assert old == "&lt;b&gt;<del>가</del>&lt;/b&gt;"
 
 

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 import time_machine
+
 from django.urls import reverse
 
 from policies.dates import date_rule_errors

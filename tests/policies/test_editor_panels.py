@@ -1,5 +1,7 @@
 import pytest
+
 from django.urls import reverse
+
 from wagtail.models import Page
 
 from policies.checklist import REQUIRED_ITEMS, missing_items

@@ -2,8 +2,10 @@ import datetime
 
 import pytest
 import time_machine
+
 from django.core.management import call_command
 from django.urls import reverse
+
 from wagtail.models import Page
 
 from policies.models import PolicyPage, PolicyVersion

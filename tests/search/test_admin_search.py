@@ -1,6 +1,7 @@
 """Wagtail's admin searches go through the same Korean backend and keep working."""
 
 import pytest
+
 from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ def test_the_nori_backend_indexes_with_nori_and_searches_with_synonyms():
 
 
 def test_an_environment_variable_switches_the_site_to_it():
-    import nbsite.settings.base as base
+    from nbsite.settings import base
 
     env = {
         "SEARCH_ELASTICSEARCH_URL": "http://search.internal:9200",

@@ -3,6 +3,7 @@
 import pytest
 from django_tasks import task_backends
 from django_tasks.backends.immediate import ImmediateBackend
+
 from wagtail.models import Page, PageViewRestriction
 
 from treatments.models import TreatmentPage

@@ -1,6 +1,7 @@
 """Korean queries through Wagtail's own API; the suite runs on SQLite and on PostgreSQL."""
 
 import pytest
+
 from wagtail.models import Page
 
 from search.analysis import index_tokens, query_terms, stem

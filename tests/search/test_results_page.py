@@ -1,9 +1,11 @@
 """What a visitor sees on /search/: sections, highlighted snippets, pagination, the no-result help."""
 
 import pytest
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 

@@ -3,8 +3,10 @@ import json
 import re
 
 import pytest
+
 from django.core.management import call_command
 from django.core.management.base import CommandError
+
 from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,7 @@
 """Marketing's synonym list (a snippet) changes what search finds, without reindexing."""
 
 import pytest
+
 from wagtail.models import Page
 
 from search.models import SearchSynonym

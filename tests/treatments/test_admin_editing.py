@@ -1,7 +1,9 @@
 """Marketing staff create every page type through the real admin add-page form."""
 
 import pytest
+
 from django.urls import reverse
+
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 

@@ -3,8 +3,9 @@
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import expect
+
+from django.contrib.auth.models import User
 
 from tests.factories import doctor
 from treatments.models import TreatmentFee, TreatmentPage

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections, connection, transaction
 from django.utils import timezone
+
 from wagtail.models import Revision
 
 # Any fixed number: the PostgreSQL advisory lock that lets one scheduler at a time publish.

@@ -1,6 +1,5 @@
 import json
 import random
-import statistics
 import time
 from pathlib import Path
 
@@ -15,11 +14,52 @@ QUERIES_FILE = Path(__file__).resolve().parents[2] / "eval" / "queries.json"
 TOP_K = 3
 
 # Words of the clinic's own content, shuffled into filler notices for the latency figure.
-FILLER_WORDS = (
-    "피부 시술 레이저 관리 진료 상담 예약 안내 휴진 공지 이벤트 여름 겨울 자외선 보습 "
-    "주름 탄력 색소 모공 건조 민감성 홍조 여드름 리프팅 주사 비타민 진피 흉터 탈모 두피 "
-    "의료진 원장 변경 시간 토요일 공휴일 연휴 주차 위치 오픈 새로운 장비 도입 소식"
-).split()
+FILLER_WORDS = [
+    "피부",
+    "시술",
+    "레이저",
+    "관리",
+    "진료",
+    "상담",
+    "예약",
+    "안내",
+    "휴진",
+    "공지",
+    "이벤트",
+    "여름",
+    "겨울",
+    "자외선",
+    "보습",
+    "주름",
+    "탄력",
+    "색소",
+    "모공",
+    "건조",
+    "민감성",
+    "홍조",
+    "여드름",
+    "리프팅",
+    "주사",
+    "비타민",
+    "진피",
+    "흉터",
+    "탈모",
+    "두피",
+    "의료진",
+    "원장",
+    "변경",
+    "시간",
+    "토요일",
+    "공휴일",
+    "연휴",
+    "주차",
+    "위치",
+    "오픈",
+    "새로운",
+    "장비",
+    "도입",
+    "소식",
+]
 PARTICLES = ["", "", "을", "를", "이", "가", "은", "는", "의", "에", "으로", "와"]
 
 
