@@ -91,6 +91,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Every transaction takes SQLite's write lock at BEGIN: no "database is locked" when a read
+    # turns into a write, and the scheduler's lock (run_scheduler) is a plain transaction.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # REDIS_URL turns on a shared Redis cache; without it each process keeps its own.

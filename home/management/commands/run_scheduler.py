@@ -1,3 +1,4 @@
+import logging
 import signal
 import time
 from contextlib import contextmanager
@@ -7,7 +8,10 @@ from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections, connection, transaction
 from django.utils import timezone
 
+from wagtail import hooks
 from wagtail.models import Revision
+
+logger = logging.getLogger(__name__)
 
 # Any fixed number: the PostgreSQL advisory lock that lets one scheduler at a time publish.
 ADVISORY_LOCK_KEY = 0x6E6273_01
@@ -16,25 +20,19 @@ ADVISORY_LOCK_KEY = 0x6E6273_01
 @contextmanager
 def scheduler_lock():
     """One transaction that no other scheduler can run beside: a PostgreSQL advisory lock, or on
-    SQLite a write lock taken at BEGIN. The second scheduler waits, then finds nothing left due."""
-    connection.ensure_connection()
-    if connection.vendor == "postgresql":
-        with transaction.atomic():
+    SQLite the write lock every transaction takes at BEGIN (`transaction_mode` IMMEDIATE in the
+    database settings). The second scheduler waits, then finds nothing left due."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK_KEY])
-            yield
-    elif connection.vendor == "sqlite":
-        previous = connection.transaction_mode
-        connection.transaction_mode = "IMMEDIATE"
-        try:
-            with transaction.atomic():
-                connection.transaction_mode = previous
-                yield
-        finally:
-            connection.transaction_mode = previous
-    else:
-        with transaction.atomic():
-            yield
+        yield
+
+
+def scheduled_jobs():
+    """Periodic work the apps register with `@hooks.register("register_scheduled_job")`: each
+    hook returns a callable that takes no argument and returns a short Korean line or None."""
+    return [register() for register in hooks.get_hooks("register_scheduled_job")]
 
 
 class Command(BaseCommand):
@@ -71,9 +69,28 @@ class Command(BaseCommand):
             due = Revision.objects.filter(approved_go_live_at__lt=timezone.now()).count()
             call_command("publish_scheduled")
         if due:
-            self.stdout.write(f"{timezone.localtime():%Y-%m-%d %H:%M:%S} 예약 게시 {due}건")
-            self.stdout.flush()
+            self.report(f"예약 게시 {due}건")
+        for job in scheduled_jobs():
+            self.run_job(job)
         return due
+
+    def run_job(self, job):
+        """One app's periodic job, under the same lock; a failing job never stops publishing."""
+        try:
+            with scheduler_lock():
+                line = job()
+        except Exception:
+            logger.exception("scheduled job %s failed", getattr(job, "__name__", job))
+            self.stderr.write(
+                f"정기 작업 실패: {getattr(job, '__name__', job)} (다음 주기에 다시 시도)"
+            )
+            return
+        if line:
+            self.report(line)
+
+    def report(self, line):
+        self.stdout.write(f"{timezone.localtime():%Y-%m-%d %H:%M:%S} {line}")
+        self.stdout.flush()
 
     def sleep(self, seconds):
         deadline = time.monotonic() + seconds
