@@ -30,7 +30,8 @@ class PageReport:
 def live_pages_with_findings(ruleset=None):
     ruleset = ruleset or RuleSet.load()
     reports = []
-    for page in Page.objects.live().specific().order_by("path"):
+    # The tree's root (depth 1) is Wagtail's, never shown to a visitor.
+    for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path"):
         findings = ruleset.page_findings(page)
         if findings:
             reports.append(PageReport(page, findings))

@@ -119,9 +119,7 @@ def test_the_migration_ships_every_rule_and_each_has_examples():
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
-def test_each_shipped_rule_finds_three_spellings_and_spares_its_allowed_phrase(
-    shipped_rules, name
-):
+def test_each_shipped_rule_finds_three_spellings_and_spares_its_allowed_phrase(shipped_rules, name):
     spellings, allowed = EXAMPLES[name]
     for text in spellings:
         found = {finding.rule.name for finding in shipped_rules.find(text)}
