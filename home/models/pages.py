@@ -175,6 +175,7 @@ class HomePage(ClinicPage):
         "home.NoticeIndexPage",
         "treatments.TreatmentCategoryPage",
         "policies.PolicyPage",
+        "events.EventIndexPage",
     ]
     max_count = 1
 

@@ -161,7 +161,7 @@ def test_the_preview_content_checks_carry_the_findings(marketer, lifting):
     assert marketer.post(preview_url, data).json()["is_valid"]
     html = marketer.get(preview_url + "?in_preview_panel=true").content.decode()
     config = json.loads(
-        re.search(r'id="checker-axe-configuration"[^>]*>(.*?)</script>', html, re.S).group(1)
+        re.search(r'id="checker-axe-configuration"[^>]*>(.*?)</script>', html, re.DOTALL).group(1)
     )
     names = [message["error_name"] for message in config["messages"].values()]
     assert "의료광고 게시 불가: ‘최고의’ (요약)" in names
