@@ -8,9 +8,7 @@ from tests.events.conftest import add_url, event_form, item, publish
 pytestmark = pytest.mark.django_db
 
 
-def test_a_discount_without_regular_price_period_or_conditions_is_refused(
-    marketer, event_index
-):
+def test_a_discount_without_regular_price_period_or_conditions_is_refused(marketer, event_index):
     data = event_form(starts_on="", ends_on="", items=[item(regular="", conditions="")])
     response = marketer.post(add_url(EventPage, event_index), publish(data))
     assert response.status_code == 200
