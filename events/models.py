@@ -1,6 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -8,7 +10,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager
+from wagtail.models import Orderable, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
@@ -26,6 +28,15 @@ CONDITIONS_REQUIRED = "조건·대상을 입력해야 게시할 수 있습니다
 
 
 class EventQuerySet(PageQuerySet):
+    def public_in_one_query(self):
+        """Like Wagtail's public(), without its separate query for the view restrictions: a page
+        is left out when it or an ancestor is restricted (a subquery on the path prefix), so the
+        home page's events cost one query."""
+        restrictions = PageViewRestriction.objects.annotate(
+            prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+        ).filter(prefix=F("page__path"))
+        return self.filter(~Exists(restrictions))
+
     def running(self, today=None):
         """Events whose period holds today (Seoul): from 시작일 00:00 to 종료일 23:59:59."""
         today = today or timezone.localdate()
@@ -95,7 +106,9 @@ class EventIndexPage(ClinicPage):
         return context
 
     def running_events(self):
-        return EventPage.objects.child_of(self).live().public().running().order_by("path")
+        return (
+            EventPage.objects.child_of(self).live().public_in_one_query().running().order_by("path")
+        )
 
     def route(self, request, path_components):
         try:
