@@ -63,7 +63,7 @@ def test_a_complete_event_shows_prices_the_computed_discount_and_precautions(
     assert published_event.live
     html = client.get("/events/winter-ulthera/").content.decode()
     assert "<s>500,000원</s>" in html and "<strong>350,000원</strong>" in html
-    assert "<td>30%</td>" in html  # (500,000 − 350,000) ÷ 500,000, computed
+    assert "<dt>할인율</dt><dd>30%</dd>" in html  # (500,000 − 350,000) ÷ 500,000, computed
     assert "첫 방문 고객, 1인 1회" in html
     assert "2026.12.01" in html and "2026.12.31" in html
     assert "울쎄라 주의사항 및 부작용" in html
