@@ -2,6 +2,7 @@ import os
 
 import pytest
 
+from django.core.cache import caches
 from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
@@ -26,6 +27,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The clinic's real content, loaded once for the whole run; each test rolls back its changes."""
     with django_db_blocker.unblock():
         call_command("load_clinic_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: the page cache is on, as in production."""
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
+@pytest.fixture
+def page_cache(settings):
+    """For tests about the page cache itself: on even when the run turns it off (PAGE_CACHE=off)."""
+    settings.PAGE_CACHE_ENABLED = True
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from wagtail.models import Page, Revision
 from policies.models import PolicyPage, PolicyVersion
 from tests.utils import visible_text
 
-from .conftest import schedule_version, seoul
+from .conftest import publish_in_editor, seoul
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def two_versions(policy, privacy_manager):
     with time_machine.travel(seoul(2026, 11, 24, 9), tick=False):
-        schedule_version(
+        publish_in_editor(
             policy, privacy_manager, datetime.date(2026, 11, 24), datetime.date(2026, 12, 1)
         )
     with time_machine.travel(seoul(2026, 12, 1, 0, 0, 10), tick=False):

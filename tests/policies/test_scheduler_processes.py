@@ -20,13 +20,12 @@ from django.apps import apps
 from django.contrib.auth.models import Group, User
 from policies.access import ensure_policy_access
 from policies.models import PolicyPage
-from tests.policies.conftest import schedule_version
+from tests.policies.conftest import publish_in_editor
 ensure_policy_access(apps)
 user = User.objects.create_user("privacy", password="pw")
 user.groups.add(Group.objects.get(name="개인정보 관리자"))
 with time_machine.travel("2026-11-24T10:00:00+09:00", tick=False):
-    schedule_version(PolicyPage.objects.get(slug="privacy"), user,
-                     datetime.date(2026, 11, 24), datetime.date(2026, 12, 1))
+    publish_in_editor(PolicyPage.objects.get(slug="privacy"), user, "2026-11-24", "2026-12-01")
 """
 
 REPORT = """
