@@ -325,7 +325,7 @@ class PolicyVersion(PolicyVersionFields):
     Wagtail's revisions are not an archive: purge_revisions deletes even the live one and deleting
     a page deletes them all. A record copies everything it shows, keeps the page only as a
     nullable link, and refuses to be changed or deleted: here, and in the database itself
-    (triggers made by migration 0006), so raw SQL cannot rewrite it either.
+    (triggers made by migration 0007), so raw SQL cannot rewrite it either.
     """
 
     page = models.ForeignKey(
