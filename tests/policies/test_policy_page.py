@@ -2,7 +2,8 @@ import datetime
 
 import pytest
 
-from policies.models import PolicyPage, parse_policy_text
+from policies.models import PolicyPage
+from policies.text import parse_policy_text
 from tests.seed import SEED_DOCUMENT, SHIPPED_POLICY
 from tests.utils import fold, visible_text
 
