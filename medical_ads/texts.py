@@ -18,7 +18,7 @@ from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from policies.compare import html_to_text
+from home.text import html_to_text
 
 PAGE_FIELDS = ("title", "seo_title", "search_description")
 # Text a visitor never reads: addresses, codes and editors' notes to themselves.

@@ -45,7 +45,7 @@ def add_events(index, count):
 
 @pytest.mark.parametrize("url", list(BUDGETS))
 def test_event_page_query_counts_do_not_grow_with_events_items_or_treatments(
-    client, published_event, event_index, url, capsys
+    client, published_event, event_index, url
 ):
     client.logout()
     before = count_queries(client, url)
@@ -61,8 +61,6 @@ def test_event_page_query_counts_do_not_grow_with_events_items_or_treatments(
     ]
     published.save_revision().publish()
     after = count_queries(client, url)
-    with capsys.disabled():
-        print(f"\nqueries {url}: {before} with 1 event, {after} with 9 events")
     assert after == before
     assert before <= BUDGETS[url], f"{url} took {before} queries"
 
