@@ -3,7 +3,6 @@ import datetime
 import pytest
 import time_machine
 
-from django.core.cache import cache
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -25,14 +24,6 @@ def clock():
     """The clock stands still at 2026-12-10 10:00 Seoul until a test moves it."""
     with time_machine.travel(seoul(2026, 12, 10, 10, 0), tick=False) as traveller:
         yield traveller
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -13,6 +13,12 @@ pytestmark = pytest.mark.django_db
 BUDGETS = {"/": 16, "/events/": 16, "/events/winter-ulthera/": 16}
 
 
+@pytest.fixture(autouse=True)
+def rendered_every_time(settings):
+    """The cost of rendering: with the page cache on, a repeat request is one cache read."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 def count_queries(client, url):
     client.get(url)  # warm per-process caches
     with CaptureQueriesContext(connection) as queries:
