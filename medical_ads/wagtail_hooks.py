@@ -1,9 +1,12 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -11,9 +14,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.text import with_particle
+
 from . import views
 from .models import AdReview, Rule
-from .review import page_findings
+from .review import page_findings, split
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
 
@@ -196,3 +201,32 @@ def add_medical_ads_checks(request, items, page=None):
         else item
         for item in items
     ]
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_of_unreviewed_claims(request, action_type, objects, view):
+    """The bulk 게시 publishes each page's latest draft without the editor's form: a draft with
+    a 게시 불가 phrase, or with 경고 phrases nobody ticked as reviewed, is sent back to the editor."""
+    if action_type != "publish":
+        return None
+    refusals = []
+    for page in objects:
+        revision = page.get_latest_revision()
+        draft = revision.as_object() if revision else page.specific
+        blocking, warnings = split(page_findings(draft))
+        reviewed = revision is not None and AdReview.objects.filter(revision=revision).exists()
+        if blocking:
+            reasons = "; ".join(finding.summary() for finding in blocking)
+            refusals.append(
+                f"{with_particle(page.title, '은/는')} 게시하지 않았습니다. 게시 불가 표현: {reasons}"
+            )
+        elif warnings and not reviewed:
+            refusals.append(
+                f"{with_particle(page.title, '은/는')} 게시하지 않았습니다. 경고 {len(warnings)}건을 "
+                "편집 화면에서 검토한 뒤 게시하세요."
+            )
+    if not refusals:
+        return None
+    for refusal in refusals:
+        messages.error(request, refusal)
+    return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")

@@ -171,3 +171,29 @@ def test_the_preview_content_checks_carry_the_findings(marketer, lifting):
     ]
     assert len(medical_rules) == 2
     assert set(medical_rules) <= set(config["options"]["runOnly"])
+
+
+def bulk_publish(client, page):
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    return client.post(f"{url}?id={page.pk}", {"include_descendants": ""})
+
+
+def test_the_bulk_publish_action_refuses_a_draft_with_a_forbidden_phrase(marketer, lifting):
+    """The bulk 게시 skips the editor's form; the same rules stop it."""
+    draft = new_treatment(marketer, lifting, faq_answer=FORBIDDEN_ANSWER)
+    response = bulk_publish(marketer, draft)
+    assert response.status_code == 302
+    assert not TreatmentPage.objects.get(pk=draft.pk).live
+    messages = marketer.get(reverse("wagtailadmin_home")).content.decode()
+    assert "게시하지 않았습니다. 게시 불가 표현" in messages
+
+
+def test_the_bulk_publish_action_refuses_unreviewed_warnings_and_allows_clean_drafts(
+    marketer, lifting
+):
+    warned = new_treatment(marketer, lifting, summary="피부과 전문의가 시술합니다.")
+    bulk_publish(marketer, warned)
+    assert not TreatmentPage.objects.get(pk=warned.pk).live
+    clean = new_treatment(marketer, lifting, slug="clean-lifting", title="깨끗한 리프팅")
+    bulk_publish(marketer, clean)
+    assert TreatmentPage.objects.get(pk=clean.pk).live
