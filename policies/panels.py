@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from wagtail.admin.panels import Panel
 
-from .checklist import missing_items
+from .checklist import missing_channels, missing_items
 from .compare import html_to_text
 from .dates import go_live_moment
 
@@ -43,5 +43,6 @@ class ChecklistPanel(Panel):
                 for section in page.numbered_sections()
             )
             context["missing"] = missing_items(text)
+            context["missing_channels"] = missing_channels(text)
             context["checked"] = bool(page.body)
             return context

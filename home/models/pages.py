@@ -168,6 +168,7 @@ class HomePage(ClinicPage):
         "home.NoticeIndexPage",
         "treatments.TreatmentCategoryPage",
         "policies.PolicyPage",
+        "consultations.ConsultationPage",
     ]
     max_count = 1
 
@@ -223,6 +224,7 @@ class ContentPage(ChildCardsMixin, ClinicPage):
         "home.HoursPage",
         "home.DirectionsPage",
         "treatments.FeePage",
+        "consultations.ConsultationPage",
     ]
 
     class Meta:

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "treatments",
     "policies",
     "search",
+    "consultations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -186,3 +187,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# E-mail (README "상담 신청"): SMTP from the environment in production; dev prints to the console.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "false").lower() == "true"
+# A mail server that does not answer must not hold a visitor's request for long.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# Who hears of a new 상담 신청 (comma-separated); empty sends no notification.
+CONSULTATION_NOTIFY_EMAILS = [
+    a.strip() for a in os.environ.get("CONSULTATION_NOTIFY_EMAILS", "").split(",") if a.strip()
+]
