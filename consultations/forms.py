@@ -7,9 +7,11 @@ import unicodedata
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from home.cache import current_generation, page_cache
 from home.models import ClinicSettings
@@ -54,19 +56,31 @@ def seconds_since(stamp):
         return None
 
 
+def public_pages(queryset):
+    """live().public() in one query (Wagtail's public() first reads every view restriction):
+    a page is private when a restriction sits on it or on one of its ancestors."""
+    restricted = PageViewRestriction.objects.annotate(
+        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(prefix=F("page__path"))
+    return queryset.live().exclude(Exists(restricted))
+
+
 def treatment_choices():
-    """Live, public treatments grouped under their section in tree order: two queries."""
-    treatments = list(
-        TreatmentPage.objects.live().public().order_by("path").only("id", "title", "path")
+    """Live, public treatments grouped under their section in tree order, in one query."""
+    section = Page.objects.filter(
+        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    ).values("title")[:1]
+    treatments = (
+        public_pages(TreatmentPage.objects.all())
+        .order_by("path")
+        .annotate(section=Subquery(section))
+        .values_list("pk", "title", "section")
     )
-    parent_paths = {page.path[: -Page.steplen] for page in treatments}
-    sections = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
     groups = []
-    for page in treatments:
-        section = sections.get(page.path[: -Page.steplen], "")
-        if not groups or groups[-1][0] != section:
-            groups.append((section, []))
-        groups[-1][1].append((str(page.pk), page.title))
+    for pk, title, section_title in treatments:
+        if not groups or groups[-1][0] != section_title:
+            groups.append((section_title, []))
+        groups[-1][1].append((str(pk), title))
     return groups
 
 
@@ -93,7 +107,7 @@ def generation_cached(request, name, build):
 def consultation_page(request=None):
     """The live 상담 신청 page (one per site, max_count), or None while there is none."""
     return generation_cached(
-        request, "page", lambda: ConsultationPage.objects.live().public().first()
+        request, "page", lambda: public_pages(ConsultationPage.objects.all()).first()
     )
 
 
