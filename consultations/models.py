@@ -14,7 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.models import ClinicPage
+from home.models import ClinicPage, HoursPage
 
 MARKETING_ITEMS = "이름, 휴대폰 번호"
 MARKETING_RETENTION = "동의를 철회하거나 상담 신청이 파기될 때까지"
@@ -359,7 +359,11 @@ class ConsultationPage(RoutablePageMixin, ClinicPage):
 
     @path("thanks/", name="thanks")
     def thanks_view(self, request):
-        return self.render(request, template="consultations/consultation_page_thanks.html")
+        return self.render(
+            request,
+            template="consultations/consultation_page_thanks.html",
+            context_overrides={"hours_page": HoursPage.objects.live().public().first()},
+        )
 
     def thanks_url(self, request):
         return self.get_url(request) + self.reverse_subpage("thanks")

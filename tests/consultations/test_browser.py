@@ -67,6 +67,7 @@ def test_a_visitor_asks_from_a_treatment_page_and_only_staff_see_it(cached_site,
 
     # A mistake first: the phone number of the clinic's landline.
     fill_in(form, "김민지", "02 543 5856")
+    page.locator("#consultation").screenshot(path=ARTIFACTS / "consultation-phone-form.png")
     page.wait_for_timeout(TYPING_TIME_MS)
     form.get_by_role("button", name="상담 신청하기").click()
     expect(page.get_by_text("휴대폰 번호를 확인해 주세요.")).to_be_visible()
@@ -112,11 +113,16 @@ def test_a_visitor_asks_from_a_treatment_page_and_only_staff_see_it(cached_site,
     marketing_page.get_by_role("link", name="상담 통계").click()
     expect(marketing_page.get_by_role("main")).to_contain_text("울쎄라")
     expect(marketing_page.get_by_role("main")).not_to_contain_text("김민지")
+    marketing_page.screenshot(path=ARTIFACTS / "consultation-admin-stats.png", full_page=True)
     response = marketing_page.goto(site.url + "/admin/consultation_requests/")
     assert response.status == 403
     expect(marketing_page.get_by_text("상담 담당자만 볼 수 있습니다", exact=False)).to_be_visible()
     expect(marketing_page.locator("body")).not_to_contain_text("010-1234-5678")
     marketing.close()
+
+    page.set_viewport_size(DESKTOP)
+    page.goto(site.url + "/consultation/")
+    page.screenshot(path=ARTIFACTS / "consultation-desktop-page.png", full_page=True)
 
 
 def test_two_anonymous_browsers_send_from_the_same_cached_page(cached_site, browser):

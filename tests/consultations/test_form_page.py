@@ -13,6 +13,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from consultations.models import ConsultationPage
 from home.models import ContentPage, HomePage
+from tests.factories import clinic_settings, weekday_hours
 from tests.utils import visible_text
 from treatments.models import TreatmentCategoryPage, TreatmentPage
 
@@ -89,12 +90,20 @@ def test_the_treatment_list_follows_publishing_with_the_cache_on(settings):
     assert ">보톡스<" not in options(html_of("/consultation/"))[2]
 
 
-def test_the_thank_you_page_is_not_for_search_engines():
+def test_the_thank_you_page_gives_hours_and_phone_and_is_not_for_search_engines():
     html = html_of("/consultation/thanks/")
     assert '<meta name="robots" content="noindex">' in html
     text = visible_text(html)
-    assert "상담 신청이 접수되었습니다" in text and "진료 시간" in text
+    assert "상담 신청이 접수되었습니다" in text
     assert "전화(02-543-5856)로 문의해 주세요." in text
+    assert "진료 시간은 진료안내에서 보실 수 있습니다." in text and 'href="/about/hours/"' in html
+
+    clinic = clinic_settings()
+    clinic.hours = weekday_hours()
+    clinic.save()
+    text = visible_text(html_of("/consultation/thanks/"))
+    assert "월요일 10:00 ~ 19:00 (점심시간 13:00 ~ 14:00)" in text
+    assert "일요일 휴진" in text
 
 
 def test_the_form_costs_the_same_queries_however_many_treatments_there_are():
