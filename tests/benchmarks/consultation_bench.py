@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from serve_bench import environment, manage, start_gunicorn, stop, wait_for  # noqa: E402
+from serve_bench import environment, manage, start_gunicorn, stop, wait_for
 
 TREATMENT = "/lifting/ulthera/"
 

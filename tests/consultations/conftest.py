@@ -1,5 +1,7 @@
 """A visitor's browser (CSRF enforced, as a real one is), the form as the page hands it out, and
-the three kinds of staff: 상담 담당, 마케팅 and 개인정보 관리자."""
+the three kinds of staff: 상담 담당, 마케팅 and 개인정보 관리자. The page cache is on, as in
+production (tests/conftest.py empties it before each test; `page_cache` keeps it on even in a
+PAGE_CACHE=off run)."""
 
 import datetime
 import re
@@ -9,7 +11,6 @@ import pytest
 
 from django.apps import apps
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.test import Client
 
 from consultations.access import CONSULTATION_STAFF, MARKETING, ensure_consultation_access
@@ -17,19 +18,6 @@ from policies.access import PRIVACY_MANAGERS
 
 HIDDEN = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)"')
 THANKS = "/consultation/thanks/"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """The rate limit and the page cache live in the cache: every test starts without either."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
 
 
 @pytest.fixture
