@@ -12,7 +12,7 @@ RATE_WINDOW = 10 * 60
 def client_address(request):
     """REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address the outermost one saw
     (each proxy appends what it received to X-Forwarded-For; earlier entries the client wrote)."""
-    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    count = settings.TRUSTED_PROXY_COUNT
     if count:
         hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         hops = [h for h in hops if h]

@@ -198,6 +198,9 @@ EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "false").lower() == "true"
 # A mail server that does not answer must not hold a visitor's request for long.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# How many proxies in front of Django append to X-Forwarded-For (production: nginx, so 1); the
+# 상담 신청 rate limit counts per visitor's address, which behind a proxy is only found there.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Who hears of a new 상담 신청 (comma-separated); empty sends no notification.
 CONSULTATION_NOTIFY_EMAILS = [
     a.strip() for a in os.environ.get("CONSULTATION_NOTIFY_EMAILS", "").split(",") if a.strip()

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from django.test import Client
 from django.utils.html import escape
 
 from consultations.models import ConsentVersion, ConsultationRequest
@@ -191,3 +192,21 @@ def test_the_form_is_sent_to_one_address_and_the_page_itself_only_answers_get(vi
     token = hidden_fields(page.content.decode())["csrfmiddlewaretoken"]
     assert visitor.post("/consultation/", {"csrfmiddlewaretoken": token}).status_code == 405
     assert visitor.get("/consultation/submit/").status_code == 405
+
+
+def test_behind_a_proxy_each_visitor_is_counted_by_the_address_the_proxy_saw(
+    settings, send_form
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    first = Client(enforce_csrf_checks=True, HTTP_X_FORWARDED_FOR="198.51.100.1", **proxy)
+    second = Client(enforce_csrf_checks=True, HTTP_X_FORWARDED_FOR="198.51.100.2", **proxy)
+    for _ in range(5):
+        assert send_form(first).status_code == 303
+    assert send_form(first).status_code == 429
+    assert send_form(second).status_code == 303
+    # A forged entry in front of the proxy's own is not believed.
+    forged = Client(
+        enforce_csrf_checks=True, HTTP_X_FORWARDED_FOR="10.0.0.9, 198.51.100.1", **proxy
+    )
+    assert send_form(forged).status_code == 429
