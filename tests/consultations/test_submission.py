@@ -194,9 +194,7 @@ def test_the_form_is_sent_to_one_address_and_the_page_itself_only_answers_get(vi
     assert visitor.get("/consultation/submit/").status_code == 405
 
 
-def test_behind_a_proxy_each_visitor_is_counted_by_the_address_the_proxy_saw(
-    settings, send_form
-):
+def test_behind_a_proxy_each_visitor_is_counted_by_the_address_the_proxy_saw(settings, send_form):
     settings.TRUSTED_PROXY_COUNT = 1
     proxy = {"REMOTE_ADDR": "127.0.0.1"}
     first = Client(enforce_csrf_checks=True, HTTP_X_FORWARDED_FOR="198.51.100.1", **proxy)
