@@ -165,6 +165,9 @@ class ConsultationStatsView(WagtailAdminTemplateMixin, TemplateView):
             return forbidden(request, "상담 통계를 볼 권한이 없습니다.")
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
     def period(self):
         form = StatsPeriodForm(self.request.GET or None)
         end = timezone.localdate()

@@ -103,6 +103,9 @@ def test_a_visitor_asks_from_a_treatment_page_and_only_staff_see_it(cached_site,
     expect(table).to_contain_text("010-1234-5678")
     expect(table).to_contain_text("울쎄라")
     staff_page.screenshot(path=ARTIFACTS / "consultation-admin-list.png", full_page=True)
+    table.get_by_role("link", name="김민지").click()
+    expect(staff_page.get_by_role("main")).to_contain_text("퇴근 후 통화 가능합니다.")
+    staff_page.screenshot(path=ARTIFACTS / "consultation-admin-request.png", full_page=True)
     staff.close()
 
     marketing = browser.new_context(viewport=DESKTOP)
