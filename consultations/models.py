@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import ClinicPage, HoursPage
+from home.text import format_date, with_particle
 
 MARKETING_ITEMS = "이름, 휴대폰 번호"
 MARKETING_RETENTION = "동의를 철회하거나 상담 신청이 파기될 때까지"
@@ -29,7 +30,9 @@ class ReadOnlyRecord(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise ValidationError(f"{self._meta.verbose_name}은(는) 고칠 수 없습니다.")
+            raise ValidationError(
+                f"{with_particle(self._meta.verbose_name, '은/는')} 고칠 수 없습니다."
+            )
         super().save(*args, **kwargs)
 
 
@@ -103,7 +106,7 @@ class ConsentVersion(ReadOnlyRecord):
         verbose_name_plural = "상담 신청 동의 문구"
 
     def __str__(self):
-        return f"제{self.number}판 ({timezone.localtime(self.created_at):%Y.%m.%d})"
+        return f"제{self.number}판 ({format_date(timezone.localtime(self.created_at))})"
 
     def save(self, *args, **kwargs):
         if self._state.adding and not self.number:
@@ -308,7 +311,7 @@ class DestructionRecord(models.Model):
         verbose_name_plural = "상담 신청 파기 기록"
 
     def __str__(self):
-        return f"{self.destroyed_on:%Y.%m.%d} {self.count}건"
+        return f"{format_date(self.destroyed_on)} {self.count}건"
 
     @classmethod
     def add(cls, count, day=None):

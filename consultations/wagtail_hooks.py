@@ -15,6 +15,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from home.text import format_date
+
 from . import admin_views, notifications, retention
 from .forms import form_setup
 from .models import AccessLog, ConsentVersion, ConsultationRequest, DestructionRecord
@@ -220,7 +222,7 @@ class DestructionRecordViewSet(ModelViewSet):
     copy_view_enabled = False
     add_to_reference_index = False
     list_display = [
-        Column("destroyed_on", label="파기일", accessor=lambda r: f"{r.destroyed_on:%Y.%m.%d}"),
+        Column("destroyed_on", label="파기일", accessor=lambda r: format_date(r.destroyed_on)),
         "count",
     ]
     form_fields = []

@@ -4,6 +4,7 @@ treatment page to the thank-you page, then the admin as 상담 담당 and as 마
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from django.apps import apps
@@ -148,3 +149,25 @@ def test_two_anonymous_browsers_send_from_the_same_cached_page(cached_site, brow
     ]
     for context in visitors:
         context.close()
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_no_axe_violations_on_the_form_its_errors_and_the_thank_you_page(cached_site, page, width):
+    axe = Axe()
+    page.set_viewport_size(width)
+    found = {}
+
+    def check(name):
+        violations = axe.run(page).response["violations"]
+        if violations:
+            found[name] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+
+    page.goto(cached_site.url + "/consultation/")
+    check("form")
+    page.get_by_role("button", name="상담 신청하기").click()
+    expect(page.get_by_text("입력 내용을 확인해 주세요.")).to_be_visible()
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+    check("refused")
+    page.goto(cached_site.url + "/consultation/thanks/")
+    check("thanks")
+    assert found == {}
