@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "policies",
     "search",
     "consultations",
+    "medical_ads",
+    "events",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
