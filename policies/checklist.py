@@ -4,6 +4,8 @@ The editor's checklist looks for each item's usual wording in the policy's text;
 is a warning for the editor, never a block on saving or publishing.
 """
 
+from wagtail import hooks
+
 REQUIRED_ITEMS = [
     ("처리 목적", ["목적"]),
     ("처리하는 개인정보 항목", ["항목", "수집하는 개인정보"]),
@@ -27,3 +29,12 @@ def missing_items(text):
         for label, words in REQUIRED_ITEMS
         if not any("".join(word.split()) in compact for word in words)
     ]
+
+
+def missing_channels(text):
+    """What the site itself collects that the text does not describe: each app that collects
+    personal data registers a "register_privacy_policy_channel" hook returning (label, test of
+    the space-free text), or None while its form is not live (consultations: 상담 신청)."""
+    compact = "".join(text.split())
+    channels = [register() for register in hooks.get_hooks("register_privacy_policy_channel")]
+    return [label for label, mentions in filter(None, channels) if not mentions(compact)]

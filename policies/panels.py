@@ -6,7 +6,7 @@ from wagtail.admin.panels import Panel
 
 from home.text import html_to_text
 
-from .checklist import missing_items
+from .checklist import missing_channels, missing_items
 from .dates import go_live_moment
 
 
@@ -44,5 +44,6 @@ class ChecklistPanel(Panel):
                 for section in page.numbered_sections()
             )
             context["missing"] = missing_items(text)
+            context["missing_channels"] = missing_channels(text)
             context["checked"] = bool(page.body)
             return context

@@ -1,6 +1,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from consultations.models import ConsultationPage
 from events.models import EventIndexPage
 from home.models import ContentPage, HomePage, NoticeIndexPage, NoticePage
 from policies.models import PolicyPage
@@ -17,7 +18,14 @@ class PageTypeRulesTests(WagtailPageTestCase):
     def test_home_page_children(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {ContentPage, NoticeIndexPage, TreatmentCategoryPage, PolicyPage, EventIndexPage},
+            {
+                ContentPage,
+                NoticeIndexPage,
+                TreatmentCategoryPage,
+                PolicyPage,
+                EventIndexPage,
+                ConsultationPage,
+            },
         )
 
     def test_categories_nest_and_hold_treatments(self):

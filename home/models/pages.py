@@ -173,6 +173,7 @@ class HomePage(ClinicPage):
         "home.NoticeIndexPage",
         "treatments.TreatmentCategoryPage",
         "policies.PolicyPage",
+        "consultations.ConsultationPage",
         "events.EventIndexPage",
     ]
     max_count = 1
@@ -229,6 +230,7 @@ class ContentPage(ChildCardsMixin, ClinicPage):
         "home.HoursPage",
         "home.DirectionsPage",
         "treatments.FeePage",
+        "consultations.ConsultationPage",
     ]
 
     class Meta:

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "treatments",
     "policies",
     "search",
+    "consultations",
     "medical_ads",
     "events",
     "wagtail.contrib.forms",
@@ -188,3 +189,21 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# E-mail (README "상담 신청"): SMTP from the environment in production; dev prints to the console.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "false").lower() == "true"
+# A mail server that does not answer must not hold a visitor's request for long.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# How many proxies in front of Django append to X-Forwarded-For (production: nginx, so 1); the
+# 상담 신청 rate limit counts per visitor's address, which behind a proxy is only found there.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Who hears of a new 상담 신청 (comma-separated); empty sends no notification.
+CONSULTATION_NOTIFY_EMAILS = [
+    a.strip() for a in os.environ.get("CONSULTATION_NOTIFY_EMAILS", "").split(",") if a.strip()
+]

@@ -118,8 +118,11 @@ PAGE_TYPE_URLS = [
 
 # Listing pages pay one query per child page type (Wagtail's .specific()) plus their pictures.
 # The home page also reads the editors' featured treatments and the latest notices; pages with a
-# picture look up its OpenGraph rendition (one query).
-QUERY_BUDGETS = {"/": 16, "/about/": 19, "/about/fees/": 16}
+# picture look up its OpenGraph rendition (one query). The sticky bar looks up the 상담 신청 page
+# (one query on the home page's budget, the others had room); a treatment page's form also reads
+# the consent wording and the treatment list (two more). All three are cached while the page
+# cache is on.
+QUERY_BUDGETS = {"/": 17, "/about/": 19, "/about/fees/": 16, "/lifting/ulthera/": 18}
 
 
 @pytest.mark.parametrize("url", PAGE_TYPE_URLS)
