@@ -1,0 +1,54 @@
+"""Content-Security-Policy per response: the site's policy, or the admin's looser one.
+
+The policies themselves are settings (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN).
+What this adds is the one inline <style> block every public page carries, the @font-face rules
+(templates/includes/font_faces.html), allowed by the hash of its exact text rather than by
+'unsafe-inline' or a nonce: a nonce would be frozen into the page cache's copies.
+"""
+
+import base64
+import functools
+import hashlib
+import re
+
+from csp.middleware import CSPMiddleware
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
+INLINE_STYLE_TEMPLATES = ["includes/font_faces.html"]
+
+
+def style_hashes(html):
+    """The CSP source expressions ('sha256-…') allowing each <style> block in `html`."""
+    return [
+        f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+        for body in STYLE_BLOCK.findall(html)
+    ]
+
+
+@functools.cache
+def site_style_hashes():
+    """Rendered once per process: the blocks only change with a deploy (their static URLs)."""
+    return [h for name in INLINE_STYLE_TEMPLATES for h in style_hashes(render_to_string(name))]
+
+
+def is_admin(request):
+    return request.path_info.startswith("/admin/")
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, choosing the admin's policy for /admin/ (and so the preview)."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if report_only:
+            return parts
+        if is_admin(request):
+            parts.replace = {**settings.CONTENT_SECURITY_POLICY_ADMIN, **(parts.replace or {})}
+        else:
+            update = dict(parts.update or {})
+            update["style-src"] = [*site_style_hashes(), *update.get("style-src", [])]
+            parts.update = update
+        return parts
