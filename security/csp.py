@@ -9,12 +9,15 @@ What this adds is the one inline <style> block every public page carries, the @f
 import base64
 import functools
 import hashlib
+import logging
 import re
 
 from csp.middleware import CSPMiddleware
 
 from django.conf import settings
 from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
 
 STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
 INLINE_STYLE_TEMPLATES = ["includes/font_faces.html"]
@@ -34,6 +37,18 @@ def site_style_hashes():
     return [h for name in INLINE_STYLE_TEMPLATES for h in style_hashes(render_to_string(name))]
 
 
+def page_style_hashes(response):
+    """The site's hashes for a page rendered from base.html; none for the static error pages,
+    which must answer even when the templates' static files cannot be resolved."""
+    if response.status_code >= 500:
+        return []
+    try:
+        return site_style_hashes()
+    except Exception:  # a missing static manifest must cost the fonts, never the page
+        logger.exception("cannot hash the inline style blocks")
+        return []
+
+
 def is_admin(request):
     return request.path_info.startswith("/admin/")
 
@@ -49,6 +64,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             parts.replace = {**settings.CONTENT_SECURITY_POLICY_ADMIN, **(parts.replace or {})}
         else:
             update = dict(parts.update or {})
-            update["style-src"] = [*site_style_hashes(), *update.get("style-src", [])]
+            update["style-src"] = [*page_style_hashes(response), *update.get("style-src", [])]
             parts.update = update
         return parts
