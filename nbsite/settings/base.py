@@ -296,3 +296,5 @@ ERROR_PAGES_ROOT = Path(os.environ.get("ERROR_PAGES_ROOT", BASE_DIR / "var" / "e
 # Login records (successes, failures, lockouts) are kept a year, as 개인정보의 안전성 확보조치
 # 기준 asks of access records, then deleted by the scheduler.
 LOGIN_RECORD_DAYS = int(os.environ.get("LOGIN_RECORD_DAYS", "365"))
+# `make backup` (manage.py backup_site) writes its dated archives here; copy them off the server.
+BACKUP_ROOT = Path(os.environ.get("BACKUP_ROOT", BASE_DIR / "var" / "backups"))
