@@ -4,7 +4,6 @@ One .tar.gz per backup, named by its Seoul time, holding manifest.json (what, wh
 row counts), the database and media/. Restoring checks the checksums before touching anything.
 """
 
-import datetime
 import hashlib
 import json
 import os
@@ -18,7 +17,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import CommandError
-from django.db import connection, connections
+from django.db import DatabaseError, connection, connections
 from django.utils import timezone
 
 # What the manifest counts and a restore reports: what losing the server would cost.
@@ -128,7 +127,7 @@ def database_in_use():
             model._meta.db_table in tables and model.objects.exists()
             for model in (apps.get_model("wagtailcore.Page"), apps.get_model("auth.User"))
         )
-    except Exception:  # a database that does not exist yet (the server was lost)
+    except DatabaseError:  # a database that does not exist yet (the server was lost)
         return False
     finally:
         connections.close_all()
@@ -182,7 +181,7 @@ def restore_sqlite(database):
 def restore_media(source, replace):
     media = Path(settings.MEDIA_ROOT)
     if replace and media.exists():
-        aside = media.with_name(f"{media.name}.before-restore-{datetime.datetime.now():%Y%m%d%H%M%S}")
+        aside = media.with_name(f"{media.name}.before-restore-{timezone.localtime():%Y%m%d%H%M%S}")
         media.rename(aside)
     if source.exists():
         shutil.copytree(source, media, dirs_exist_ok=True)
