@@ -282,9 +282,12 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-# Images: a 9000×9000 upload needed 700 MB to draw; 40 MP (e.g. 7,700×5,200) is more than any
-# camera photo the clinic uses, and bounds what one upload may cost a worker.
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", str(40_000_000)))
+# Images: a 9000×9000 PNG took 700 MB and 7.9 s to draw. 25 MP (6,000×4,000, a DSLR photo;
+# phones give 12 MP) bounds what drawing one upload's renditions costs (README "Security").
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", str(25_000_000)))
+# Uploads are kept at most this wide or high (home.images.shrink_original): 1.5 times the widest
+# picture the templates show, and what keeps drawing an upload's renditions to a few seconds.
+IMAGE_ORIGINAL_MAX_SIDE = int(os.environ.get("IMAGE_ORIGINAL_MAX_SIDE", "2400"))
 
 # Popular-query statistics older than this are deleted by the scheduler (security/jobs.py, with
 # Wagtail's own garbage_collect); 인기 검색어 and the no-result suggestions read 30 days.
