@@ -49,4 +49,6 @@ def prepare_renditions_on_upload(sender, instance, raw=False, **kwargs):
         return
     from ..images import prepare_renditions
 
-    transaction.on_commit(lambda: prepare_renditions(instance))
+    # robust: a picture Pillow cannot draw is logged and left to the scheduler, never an error
+    # page for the editor whose upload is already saved.
+    transaction.on_commit(lambda: prepare_renditions(instance), robust=True)
