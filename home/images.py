@@ -138,9 +138,20 @@ def images_missing_renditions():
     )
 
 
-def prepare_missing_renditions(limit=5):
-    """The scheduler's job: a few images per run, so one run never holds the lock for long."""
-    made = sum(prepare_renditions(image) for image in images_missing_renditions()[:limit])
+def prepare_missing_renditions():
+    """The scheduler's job: images one by one until IMAGE_RENDITIONS_JOB_SECONDS have passed, so
+    a run never holds back the next publishing for long (the seeded ~50 catch up in minutes)."""
+    import time
+
+    budget = settings.IMAGE_RENDITIONS_JOB_SECONDS
+    if not budget:
+        return None
+    deadline = time.monotonic() + budget
+    made = 0
+    for image in images_missing_renditions().iterator():
+        made += prepare_renditions(image)
+        if time.monotonic() >= deadline:
+            break
     return f"이미지 변환본 {made}개 생성" if made else None
 
 

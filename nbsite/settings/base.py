@@ -288,6 +288,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", str(25_0
 # Uploads are kept at most this wide or high (home.images.shrink_original): 1.5 times the widest
 # picture the templates show, and what keeps drawing an upload's renditions to a few seconds.
 IMAGE_ORIGINAL_MAX_SIDE = int(os.environ.get("IMAGE_ORIGINAL_MAX_SIDE", "2400"))
+# How long each scheduler run may spend drawing renditions images lack (0: never).
+IMAGE_RENDITIONS_JOB_SECONDS = float(os.environ.get("IMAGE_RENDITIONS_JOB_SECONDS", "5"))
 
 # Popular-query statistics older than this are deleted by the scheduler (security/jobs.py, with
 # Wagtail's own garbage_collect); 인기 검색어 and the no-result suggestions read 30 days.
