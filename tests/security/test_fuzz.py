@@ -127,7 +127,7 @@ def cases():
     for path in PATHS:
         yield f"path {path[:40]}", "get", path, None, {}
     for header, page in itertools.product(HEADERS, PAGES[:2]):
-        yield f"header {list(header)[0]} on {page}", "get", page, None, header
+        yield f"header {next(iter(header))} on {page}", "get", page, None, header
     for method, page in itertools.product(["put", "delete", "patch", "options", "trace"], PAGES):
         yield f"{method.upper()} {page}", method, page, None, {}
     for page in [*PAGES, "/admin/login/"]:
