@@ -25,7 +25,7 @@ NASTY = [
     "<script>alert(1)</script>",
     "' OR 1=1 --",
     "1; DROP TABLE wagtailcore_page",
-    "울쎄라 AND NOT OR NEAR(a b) * ^ \" :",
+    '울쎄라 AND NOT OR NEAR(a b) * ^ " :',
     "😀" * 50,
     "a" * 5000,
     "${jndi:ldap://x}",
@@ -132,7 +132,13 @@ def cases():
         yield f"{method.upper()} {page}", method, page, None, {}
     for page in [*PAGES, "/admin/login/"]:
         yield f"POST without CSRF {page}", "post", page, {"q": "x"}, {"enforce_csrf": True}
-    yield "login JSON body", "post", "/admin/login/", "{not json", {"content_type": "application/json"}
+    yield (
+        "login JSON body",
+        "post",
+        "/admin/login/",
+        "{not json",
+        {"content_type": "application/json"},
+    )
     yield (
         "login non-UTF-8 form",
         "post",
