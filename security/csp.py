@@ -56,6 +56,14 @@ def is_admin(request):
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, choosing the admin's policy for /admin/ (and so the preview)."""
 
+    def process_response(self, request, response):
+        if is_admin(request):
+            # Wagtail renders a preview through the whole middleware chain again, for the page's
+            # own path; that inner response carries the site's policy (frame-ancestors 'none'),
+            # which would stop the editor's preview frame. The admin request's policy wins.
+            response.headers.pop("Content-Security-Policy", None)
+        return super().process_response(request, response)
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if report_only:
