@@ -33,9 +33,11 @@ def watched(page):
     messages = []
     page.on(
         "console",
-        lambda message: messages.append(message.text)
-        if message.type == "error" or "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            messages.append(message.text)
+            if message.type == "error" or "Content Security Policy" in message.text
+            else None
+        ),
     )
     page.add_init_script(COLLECT)
     page.messages = messages
