@@ -111,7 +111,10 @@ def test_a_damaged_archive_is_refused_before_anything_is_touched(media_root, tmp
         tar.extractall(work, filter="data")
     manifest = json.loads((work / "manifest.json").read_text())
     database = work / manifest["database"]
-    database.write_bytes(database.read_bytes()[:-100] + b"\0" * 100)
+    data = bytearray(database.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 100] = bytes(255 - b for b in data[middle : middle + 100])
+    database.write_bytes(bytes(data))
     damaged = tmp_path / "damaged.tar.gz"
     with tarfile.open(damaged, "w:gz") as tar:
         for path in work.iterdir():
