@@ -1,7 +1,7 @@
-from wagtail.admin.forms import WagtailAdminPageForm
+from medical_ads.forms import MedicalAdsPageForm
 
 
-class PolicyPageForm(WagtailAdminPageForm):
+class PolicyPageForm(MedicalAdsPageForm):
     """Refuses impossible dates with a message on the field, keeping everything the editor typed."""
 
     def clean(self):

@@ -12,6 +12,9 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
+from medical_ads.forms import MedicalAdsPageForm
+from medical_ads.panels import MedicalAdsPanel
+
 from ..blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from ..hours import opening_status
 from .clinic import ClinicSettings, Doctor
@@ -40,7 +43,11 @@ class SitePage(Page):
     )
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
-    content_panels = Page.content_panels + [FieldPanel("summary")]
+    # Every page type is checked against the medical advertising rules before it goes public.
+    content_panels = [MedicalAdsPanel(heading="의료광고 검토"), *Page.content_panels] + [
+        FieldPanel("summary")
+    ]
+    base_form_class = MedicalAdsPageForm
 
     class Meta:
         abstract = True
@@ -166,6 +173,7 @@ class HomePage(ClinicPage):
         "home.NoticeIndexPage",
         "treatments.TreatmentCategoryPage",
         "policies.PolicyPage",
+        "events.EventIndexPage",
     ]
     max_count = 1
 

@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "treatments",
     "policies",
     "search",
+    "medical_ads",
+    "events",
     "security",
     "axes",
     "csp",
