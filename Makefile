@@ -83,3 +83,13 @@ search-eval: install-dev
 		$(BIN)/python manage.py search_eval --setup $(SEARCH_EVAL_ARGS)
 	DJANGO_SETTINGS_MODULE=nbsite.settings.test DATABASE_URL=$(SEARCH_EVAL_POSTGRES) \
 		$(BIN)/python manage.py search_eval --setup $(SEARCH_EVAL_ARGS)
+
+# Backups (README "Backups"): one dated archive of the database and media files; bring one back
+# with `make restore FILE=var/backups/nbsite-….tar.gz` (REPLACE=1 to overwrite a database in use).
+.PHONY: backup restore
+backup: install
+	$(BIN)/python manage.py backup_site $(if $(BACKUP_DIR),--dir $(BACKUP_DIR))
+
+restore: install
+	@test -n "$(FILE)" || { echo "사용법: make restore FILE=var/backups/nbsite-….tar.gz [REPLACE=1]"; exit 2; }
+	$(BIN)/python manage.py restore_site "$(FILE)" $(if $(REPLACE),--replace)

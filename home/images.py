@@ -5,11 +5,13 @@ calm, distinct picture instead of a blank. Drawn small and enlarged, so the edge
 """
 
 import hashlib
+import os
 import random
 from io import BytesIO
 
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 
 WIDTH, HEIGHT = 1600, 900
@@ -80,5 +82,111 @@ def generated_image(seed, title, alt):
         focal_point_width=min(size, WIDTH),
         focal_point_height=min(size, HEIGHT),
     )
+    # Loading the clinic's content saves ~50 pictures at once: the scheduler draws their
+    # renditions a few per run instead of making the loader wait for them.
+    image._renditions_later = True
     image.save()
     return image
+
+
+# Renditions the templates ask for that home.models.pages does not already declare: the home
+# page's 4:3 hero for phones and the picture block in page bodies.
+HOME_HERO_RENDITIONS = tuple(f"fill-640x480-c100|format-{fmt}" for fmt in ("avif", "webp", "jpeg"))
+BODY_IMAGE_RENDITIONS = tuple(
+    f"format-{fmt}|width-{width}" for fmt in ("avif", "webp", "jpeg") for width in (480, 800, 1200)
+)
+
+
+def template_renditions():
+    """Every rendition spec a template may ask of any image (tests/home/test_renditions.py checks
+    that rendering pages creates none beyond these)."""
+    from .models.pages import CARD_RENDITIONS, HERO_RENDITIONS, PORTRAIT_RENDITIONS
+
+    return (
+        *HERO_RENDITIONS,
+        *HOME_HERO_RENDITIONS,
+        *CARD_RENDITIONS,
+        *PORTRAIT_RENDITIONS,
+        *BODY_IMAGE_RENDITIONS,
+    )
+
+
+def prepare_renditions(image):
+    """Make the image's template renditions now, so no visitor's request ever draws one.
+
+    Wagtail's get_renditions() finds those already made in one query and draws the rest from a
+    single read of the original; the pixel cap (WAGTAILIMAGES_MAX_IMAGE_PIXELS) bounds the cost.
+    """
+    before = image.renditions.count()
+    image.get_renditions(*template_renditions())
+    return image.renditions.count() - before
+
+
+def images_missing_renditions():
+    """Images lacking a template rendition for their current focal point (seeded pictures, images
+    uploaded before renditions were made at upload, or an upload whose drawing failed)."""
+    from django.db.models import Count, Q
+
+    from wagtail.images import get_image_model
+
+    specs = template_renditions()
+    return (
+        get_image_model()
+        .objects.annotate(made=Count("renditions", filter=Q(renditions__filter_spec__in=specs)))
+        .filter(made__lt=len(specs))
+        .order_by("pk")
+    )
+
+
+def prepare_missing_renditions():
+    """The scheduler's job: images one by one until IMAGE_RENDITIONS_JOB_SECONDS have passed, so
+    a run never holds back the next publishing for long (the seeded ~50 catch up in minutes)."""
+    import time
+
+    budget = settings.IMAGE_RENDITIONS_JOB_SECONDS
+    if not budget:
+        return None
+    deadline = time.monotonic() + budget
+    made = 0
+    for image in images_missing_renditions().iterator():
+        made += prepare_renditions(image)
+        if time.monotonic() >= deadline:
+            break
+    return f"이미지 변환본 {made}개 생성" if made else None
+
+
+SHRINKABLE = {
+    "JPEG": {"quality": 90, "optimize": True},
+    "PNG": {"optimize": True},
+    "WEBP": {"quality": 90},
+}
+
+
+def shrink_original(image):
+    """Scale a new upload down to IMAGE_ORIGINAL_MAX_SIDE on its long side, in place.
+
+    The largest picture a template shows is 1600 px wide; drawing 26 renditions from a 24 MP
+    original took 34 s and 730 MB in the upload request, from 2,400 px a few seconds. Done once,
+    before the focal point is chosen, so no coordinate refers to the old size. Animated images
+    and other formats are kept as they are.
+    """
+    limit = settings.IMAGE_ORIGINAL_MAX_SIDE
+    if not limit:
+        return False
+    image.file.seek(0)
+    with Image.open(image.file) as picture:
+        options = SHRINKABLE.get(picture.format)
+        if options is None or max(picture.size) <= limit or getattr(picture, "is_animated", False):
+            image.file.seek(0)
+            return False
+        fmt, icc = picture.format, picture.info.get("icc_profile")
+        picture.draft("RGB", (limit, limit))  # JPEG: decode at a fraction of the size
+        picture = ImageOps.exif_transpose(picture)  # the turn the camera asked for, applied
+        picture.thumbnail((limit, limit), Image.Resampling.LANCZOS)
+        if fmt == "JPEG" and picture.mode not in ("RGB", "L"):
+            picture = picture.convert("RGB")
+        buffer = BytesIO()
+        picture.save(buffer, fmt, **options, **({"icc_profile": icc} if icc else {}))
+    image.file = ImageFile(buffer, name=os.path.basename(image.file.name))
+    image._set_image_file_metadata()
+    return True

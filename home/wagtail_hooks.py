@@ -1,3 +1,4 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -17,3 +18,11 @@ class DoctorViewSet(SnippetViewSet):
 
 
 register_snippet(DoctorViewSet)
+
+
+@hooks.register("register_scheduled_job")
+def image_renditions_job():
+    """Renditions for images that lack them (the seeded pictures, older uploads)."""
+    from .images import prepare_missing_renditions
+
+    return prepare_missing_renditions

@@ -10,6 +10,9 @@ from home.feeds import NoticeFeed
 from home.views import FaviconView, RobotsView
 from search import views as search_views
 
+# Static pages that need neither the database nor the cache (503 when the database is down).
+handler500 = "security.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -14,7 +14,7 @@ def test_korean_language_and_seoul_time():
     assert settings.USE_TZ is True
 
 
-def run_check(settings_module, **env):
+def run_check(settings_module, *args, **env):
     clean = {
         k: v
         for k, v in os.environ.items()
@@ -22,7 +22,7 @@ def run_check(settings_module, **env):
     }
     clean.update(env, DJANGO_SETTINGS_MODULE=settings_module)
     return subprocess.run(
-        [sys.executable, "manage.py", "check"],
+        [sys.executable, "manage.py", "check", *args],
         cwd=REPO,
         env=clean,
         capture_output=True,

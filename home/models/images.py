@@ -1,4 +1,6 @@
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
@@ -22,6 +24,13 @@ class ClinicImage(AbstractImage):
     def alt(self):
         return self.description or self.title
 
+    def save(self, *args, **kwargs):
+        if self.file and not getattr(self.file, "_committed", True):  # a new file, not yet stored
+            from ..images import shrink_original
+
+            shrink_original(self)
+        super().save(*args, **kwargs)
+
 
 class ClinicRendition(AbstractRendition):
     """A resized copy of a library image, made once and reused."""
@@ -30,3 +39,16 @@ class ClinicRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+@receiver(post_save, sender=ClinicImage, dispatch_uid="home-prepare-renditions")
+def prepare_renditions_on_upload(sender, instance, raw=False, **kwargs):
+    """An upload (or a new focal point) gets its renditions in the editor's request, after commit,
+    rather than in the first visitor's; see home.images.prepare_renditions."""
+    if raw or getattr(instance, "_renditions_later", False):
+        return
+    from ..images import prepare_renditions
+
+    # robust: a picture Pillow cannot draw is logged and left to the scheduler, never an error
+    # page for the editor whose upload is already saved.
+    transaction.on_commit(lambda: prepare_renditions(instance), robust=True)

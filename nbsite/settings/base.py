@@ -1,5 +1,6 @@
 """Settings shared by every environment: safe by default, loosened only in dev and test."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -23,6 +24,9 @@ INSTALLED_APPS = [
     "consultations",
     "medical_ads",
     "events",
+    "security",
+    "axes",
+    "csp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -51,6 +55,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache: every response, cached or not, gets the current policy headers.
+    "security.csp.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.cache.UpdatePageCacheMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -63,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.cache.FetchFromPageCacheMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the Korean lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nbsite.urls"
@@ -120,9 +129,14 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # "clinic2026": the clinic's own names with digits are the first thing a guesser tries.
+    {"NAME": "security.passwords.ClinicWordsValidator"},
 ]
 
 # Page cache (home/cache.py): anonymous HTML kept in the cache, purged whenever content is published.
@@ -200,10 +214,111 @@ EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "false").lower() == "true"
 # A mail server that does not answer must not hold a visitor's request for long.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
-# How many proxies in front of Django append to X-Forwarded-For (production: nginx, so 1); the
-# 상담 신청 rate limit counts per visitor's address, which behind a proxy is only found there.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Who hears of a new 상담 신청 (comma-separated); empty sends no notification.
 CONSULTATION_NOTIFY_EMAILS = [
     a.strip() for a in os.environ.get("CONSULTATION_NOTIFY_EMAILS", "").split(",") if a.strip()
 ]
+
+# Security (README "Security"): login throttling, sessions, two factors, browser policies.
+# django-axes counts failed logins per account and per address; the 6th try within the cool-off
+# gets the Korean lockout page, and superusers read the record under 설정 › 로그인 실패 기록.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "security.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "home.client.client_ip"
+AXES_USERNAME_FORM_FIELD = "username"
+# How many proxies in front of Django append to X-Forwarded-For (production: nginx, so 1); the
+# login throttle and the 상담 신청 rate limit count per visitor's address (home.client).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# An admin left idle ends: the session lasts SESSION_IDLE_MINUTES from the last request (an
+# editor page open and visible pings Wagtail's editing session, so typing is never cut off).
+SESSION_COOKIE_AGE = 60 * int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (security/csp.py): our own origin only; the admin's policy adds what
+# Wagtail's own inline widget scripts need. Permissions-Policy: no powerful feature for anyone.
+# The video block's players (treatments.blocks.embed_url) are the only other origin, in frames.
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # + the hash of the inlined @font-face block (templates/includes/font_faces.html)
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+# Under /admin/ (and so the page preview): Wagtail 8 still writes inline scripts and style
+# attributes (date pickers, inline panels), and its preview frames our own pages.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'", *VIDEO_PLAYER_ORIGINS],
+    "frame-ancestors": ["'self'"],
+}
+# No staff e-mail sent to Gravatar, no update check from the editors' browsers.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    )
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+# Images: a 9000×9000 PNG took 700 MB and 7.9 s to draw. 25 MP (6,000×4,000, a DSLR photo;
+# phones give 12 MP) bounds what drawing one upload's renditions costs (README "Security").
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", str(25_000_000)))
+# Uploads are kept at most this wide or high (home.images.shrink_original): 1.5 times the widest
+# picture the templates show, and what keeps drawing an upload's renditions to a few seconds.
+IMAGE_ORIGINAL_MAX_SIDE = int(os.environ.get("IMAGE_ORIGINAL_MAX_SIDE", "2400"))
+# How long each scheduler run may spend drawing renditions images lack (0: never).
+IMAGE_RENDITIONS_JOB_SECONDS = float(os.environ.get("IMAGE_RENDITIONS_JOB_SECONDS", "5"))
+
+# Popular-query statistics older than this are deleted by the scheduler (security/jobs.py, with
+# Wagtail's own garbage_collect); 인기 검색어 and the no-result suggestions read 30 days.
+WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("SEARCH_STATS_DAYS", "90"))
+
+# Static error pages (500, and 503 when the database is down) with the clinic's phone and hours,
+# written whenever 병원 정보 is saved and by `manage.py write_error_pages`; nginx can serve them too.
+ERROR_PAGES_ROOT = Path(os.environ.get("ERROR_PAGES_ROOT", BASE_DIR / "var" / "error-pages"))
+# Login records (successes, failures, lockouts) are kept a year, as 개인정보의 안전성 확보조치
+# 기준 asks of access records, then deleted by the scheduler.
+LOGIN_RECORD_DAYS = int(os.environ.get("LOGIN_RECORD_DAYS", "365"))
+# `make backup` (manage.py backup_site) writes its dated archives here; copy them off the server.
+BACKUP_ROOT = Path(os.environ.get("BACKUP_ROOT", BASE_DIR / "var" / "backups"))

@@ -13,3 +13,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
 # The page cache stays as production runs it (on; PAGE_CACHE=off turns it off, as in base);
 # tests/conftest.py gives every test an empty cache.
+# The scheduler's catch-up drawing of the ~50 seeded pictures' renditions would add seconds to
+# every scheduler run a test makes; tests/home/test_renditions.py turns it on.
+IMAGE_RENDITIONS_JOB_SECONDS = 0

@@ -51,3 +51,8 @@
     menu.classList.remove("is-dismissed");
   });
 })();
+
+// The policy's 인쇄 button: a listener, since the Content-Security-Policy refuses inline handlers.
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-print]")) window.print();
+});

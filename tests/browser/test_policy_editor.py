@@ -90,6 +90,10 @@ def test_editor_schedules_a_new_version_and_visitors_see_it_on_its_date(
         expect(versions.nth(0)).to_contain_text("개인정보처리방침")
 
         page.goto(live_site.url + "/admin/policy_versions/")
+        # a week later the editor's idle session has ended: sign in again
+        page.locator("#id_username").fill("privacy")
+        page.locator("#id_password").fill("정보보호-2026")
+        page.locator("form button[type=submit]").click()
         record = page.get_by_role("row").filter(has_text="제2판")
         expect(record).to_contain_text("정보관리")
         expect(record).to_contain_text("예약 게시")

@@ -4,6 +4,7 @@ import pytest
 
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from home.management.commands import ensure_dev_admin
 
@@ -29,7 +30,9 @@ def test_prints_a_working_login_at_the_address_the_server_uses(settings, passwor
     password = password_file.read_text().strip()
     assert "http://127.0.0.1:8011/admin/" in output
     assert f"비밀번호: {password}" in output
-    assert authenticate(username="admin", password=password).is_superuser
+    # as the login form asks: with the request (django-axes counts failures per address)
+    request = RequestFactory().post("/admin/login/")
+    assert authenticate(request, username="admin", password=password).is_superuser
     # A second run keeps the same password, so the one printed earlier still works.
     assert f"비밀번호: {password}" in run()
 

@@ -133,6 +133,7 @@ def test_bulk_publishing_a_draft_whose_announcement_has_passed_is_refused(
     with time_machine.travel(TODAY, tick=False):
         save_draft(client, policy, privacy_manager, "2026-11-24", "2026-12-01")
     with time_machine.travel(seoul(2026, 11, 25, 9), tick=False):
+        client.force_login(privacy_manager)  # the next day: yesterday's session has ended
         response = bulk_publish(client, policy)
         messages = visible_text(client.get(reverse("wagtailadmin_home")).content.decode())
     assert response.status_code == 302
