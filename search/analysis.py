@@ -15,6 +15,7 @@ Pure Python on purpose: a morphological analyzer (kiwipiepy) loads ~500 MB per w
 while these rules cost nothing and meet the recall target (see README, "Search").
 """
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -326,18 +327,6 @@ def choseong(word):
     return "".join(initial(char) for char in word)
 
 
-def grows_into(typed, syllable):
-    """Whether more keystrokes can turn the typed syllable into ``syllable`` (보토 → 보톡,
-    고 → 과, 갈 → 갉)."""
-    typed_initial, typed_vowel, typed_final = letters(typed)
-    first, vowel, final = letters(syllable)
-    if first != typed_initial:
-        return False
-    if typed_final:
-        return vowel == typed_vowel and final in typed_final + GROWN_FINALS.get(typed_final, "")
-    return vowel in typed_vowel + GROWN_VOWELS.get(typed_vowel, "")
-
-
 def split_final(syllable):
     """The typed syllable without the consonant the next vowel would take from it, and that
     consonant: 쎌 → (쎄, ㄹ), 닭 → (달, ㄱ); ("", "") when it has no final."""
@@ -389,33 +378,49 @@ def typed_match(typed, word, is_last):
         if is_last:
             return 0 if word.startswith(typed) else None
         return 0 if word == typed else None
-    for start in range(len(word)):
-        if _typed_match_from(typed, word, start, is_last):
-            return start
-    return None
+    match = typed_pattern(typed, is_last).search(word)
+    return match.start() if match else None
 
 
-def _typed_match_from(typed, word, start, is_last):
-    last = len(typed) - 1
+def _syllables(first, vowel, finals=None):
+    """A regex character class body: the syllables of that initial and vowel (any final)."""
+    start = ord(compose(first, vowel))
+    if finals is None:
+        return f"{chr(start)}-{chr(start + 27)}"
+    return "".join(chr(start + FINALS.index(final)) for final in finals)
+
+
+def _starting_with(consonant):
+    """A character class body: every syllable whose initial is ``consonant``."""
+    start = 0xAC00 + INITIALS.index(consonant) * 588
+    return f"{chr(start)}-{chr(start + 587)}"
+
+
+@functools.lru_cache(maxsize=4096)
+def typed_pattern(typed, is_last):
+    """``typed_match``'s rules for a Hangul word as one regular expression (found anywhere in
+    the indexed word, so a match may start inside it)."""
+    parts = []
     for i, char in enumerate(typed):
-        position = start + i
-        if position >= len(word):
-            return False
-        target = word[position]
-        if char == target:
-            continue
         if is_consonant(char):
-            if is_syllable(target) and initial(target) == char:
-                continue
-            return False
-        if not (is_last and i == last and is_syllable(char) and is_syllable(target)):
-            return False
-        if grows_into(char, target):
-            continue
-        kept, moved = split_final(char)
-        following = word[position + 1 : position + 2]
-        return bool(kept == target and following and initial(following) == moved)
-    return True
+            if char in INITIALS:
+                parts.append(f"[{_starting_with(char)}]")
+            else:  # a double final typed on its own (ㄳ) starts no syllable
+                parts.append(re.escape(char))
+        elif is_last and i == len(typed) - 1:
+            first, vowel, final = letters(char)
+            if final:
+                grown = f"[{_syllables(first, vowel, final + GROWN_FINALS.get(final, ''))}]"
+            else:
+                vowels = vowel + GROWN_VOWELS.get(vowel, "")
+                grown = "[" + "".join(_syllables(first, v) for v in vowels) + "]"
+            kept, moved = split_final(char)
+            if moved and moved in INITIALS:
+                grown = f"(?:{grown}|{kept}[{_starting_with(moved)}])"
+            parts.append(grown)
+        else:
+            parts.append(char)
+    return re.compile("".join(parts))
 
 
 def typed_prefilter(typed, is_last):
@@ -433,11 +438,25 @@ def typed_prefilter(typed, is_last):
     if not is_last:
         return [(typed, True)]
     head, open_syllable = typed[:-1], typed[-1]
-    tokens = [(head + initial(open_syllable), False) if head else (initial(open_syllable), True)]
+    if head:
+        tokens = [(head + initial(open_syllable), False)]
+    else:
+        # One syllable alone: what it may still become, each as the start of a word ending.
+        tokens = [(syllable, True) for syllable in grown_syllables(open_syllable)]
     kept, moved = split_final(open_syllable)
     if moved:
         tokens.append((head + kept + moved, False))
     return tokens
+
+
+def grown_syllables(syllable):
+    """The syllables more keystrokes can make of a typed one: 보 → 보, 복, 볶 … 봐, 봤 …"""
+    first, vowel, final = letters(syllable)
+    if final:
+        return [compose(first, vowel, f) for f in final + GROWN_FINALS.get(final, "")]
+    return [
+        compose(first, v, f) for v in vowel + GROWN_VOWELS.get(vowel, "") for f in FINALS.strip()
+    ] + [compose(first, v) for v in vowel + GROWN_VOWELS.get(vowel, "")]
 
 
 def highlight_spans(text, terms):

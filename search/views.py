@@ -185,9 +185,12 @@ def suggest(request):
 def find_suggestions(terms):
     # Titles matching every word typed first, then those matching some of them.
     pages = list(typed_matches(terms)[:SUGGESTIONS])
-    if len(pages) < SUGGESTIONS and len(terms.split()) > 1:
+    words = terms.split()
+    if len(pages) < SUGGESTIONS and len(words) > 1:
+        # A last word of one letter (보톡스 ㅍ) says too little to stand alone.
+        some = " ".join(words[:-1] if len(words[-1]) == 1 else words)
         seen = {p.pk for p in pages}
-        pages += [p for p in typed_matches(terms, "or")[:SUGGESTIONS] if p.pk not in seen]
+        pages += [p for p in typed_matches(some, "or")[:SUGGESTIONS] if p.pk not in seen]
     pages = pages[:SUGGESTIONS]
     sections = section_titles(pages)
     return [{"title": p.title, "url": p.url, "section": sections.get(p.pk, "")} for p in pages]

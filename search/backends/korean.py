@@ -24,10 +24,14 @@ The database modules name what they override of the stock backends.
 """
 
 import functools
+import hashlib
 import math
+import sys
 from collections import Counter, OrderedDict
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import Count, IntegerField, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
@@ -39,6 +43,7 @@ from modelsearch.backends.base import (
     BaseSearchResults,
     FilterFieldError,
 )
+from modelsearch.conf import get_app_config
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
@@ -56,6 +61,9 @@ from ..analysis import (
     typed_words,
     words,
 )
+
+# modelsearch's model lives in whichever app installs it ("wagtail.search" in Wagtail).
+IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
 SEGMENT_SEPARATOR = " | "
 GROUP_SEPARATOR = " , "
@@ -101,7 +109,7 @@ class Layout:
             else:
                 self.body.append(Segment(name, boost, False, path))
         self.uniform_title = len({s.boost for s in self.title}) <= 1
-        self.uniform_body = len({s.boost for s in self.body}) <= 1
+        self.own_title = next((i for i, s in enumerate(self.title) if s.is_title), None)
 
 
 def _leaves(fields, top=None, path=()):
@@ -147,7 +155,9 @@ def segment_values(obj, path):
 
 
 class EntryText:
-    """The three column texts of one object's index entry."""
+    """The three column texts of one object's index entry, and their version (a hash kept in
+    the entry's ``title_norm``, which our ranking does not otherwise use): searches keep each
+    entry parsed in memory (``ENTRY_CACHE``) and read it again only when it changed."""
 
     def __init__(self, obj, model):
         self.id = force_str(obj.pk)
@@ -155,6 +165,9 @@ class EntryText:
         self.title = self.column(obj, layout.title, index_groups)
         self.body = self.column(obj, layout.body, index_groups)
         self.autocomplete = self.column(obj, layout.autocomplete, autocomplete_groups)
+        text = f"{self.title}\n{self.body}\n{self.autocomplete}".encode()
+        # 48 bits: exact in a float column on both databases.
+        self.version = float(int.from_bytes(hashlib.blake2b(text, digest_size=6).digest()))
 
     @staticmethod
     def column(obj, segments, analyze):
@@ -174,101 +187,112 @@ def entry_texts(model, objs):
 
 # -- A candidate entry, as the query parts read it ------------------------------------------
 
+# {(database alias, content type id, object id): Entry}. An entry's texts are read and parsed
+# once per version; a search then fetches only the candidates' ids and versions, so it costs
+# the same whether pages hold a paragraph or ten.
+ENTRY_CACHE = {}
+ENTRY_CACHE_SIZE = 20_000
+SHARED_FLOATS = {}
 
-def _padded(texts):
-    return " " + " ".join(texts) + " "
+
+def _segments(text, segments, fields):
+    parts = (text or "").split(SEGMENT_SEPARATOR)
+    if len(parts) != len(segments):  # an entry written before the layout changed
+        parts = [text or ""] + [""] * (len(segments) - 1) if segments else []
+    return [
+        (segment, part)
+        for segment, part in zip(segments, parts, strict=False)
+        if fields is None or segment.name in fields
+    ]
+
+
+class Entry:
+    """What the query parts read of one index entry, parsed from its column texts (limited to
+    ``fields`` if given). Token strings are interned: every entry shares one "주사"."""
+
+    __slots__ = (
+        "body_score",
+        "own_title_tokens",
+        "phrase_segments",
+        "title_hit",
+        "typed_segments",
+        "version",
+    )
+
+    def __init__(self, layout, version, title, body, autocomplete, fields=None, phrases=False):
+        self.version = version
+        title_segments = _segments(title, layout.title, fields)
+        body_segments = _segments(body, layout.body, fields)
+        self.title_hit = title_hits(title_segments)
+        self.own_title_tokens = {
+            t for segment, part in title_segments if segment.is_title for t in part.split()
+        } - {","}
+        self.body_score = body_scores(body_segments)
+        self.typed_segments = [
+            [sys.intern(group.split(" ", 1)[0]) for group in part.split(GROUP_SEPARATOR) if group]
+            for _, part in _segments(autocomplete, layout.autocomplete, fields)
+        ]
+        # Only a Phrase reads the words in order (and such an entry is not kept).
+        self.phrase_segments = (
+            [
+                [set(group.split()) for group in part.split(GROUP_SEPARATOR)]
+                for _, part in title_segments + body_segments
+            ]
+            if phrases
+            else None
+        )
+
+
+def title_hits(segments):
+    """{token: the largest boost of the title-ranked fields holding it}."""
+    hits = {}
+    for segment, part in segments:
+        for token in part.split():
+            if segment.boost > hits.get(token, 0.0):
+                hits[sys.intern(token)] = segment.boost
+    hits.pop(",", None)
+    return hits
+
+
+def body_scores(segments):
+    """{token: its body hit}: per field boost, boost × tf / (tf + 1.5), summed. It does not
+    depend on the query, so it is worked out once per entry."""
+    counts = {}
+    for segment, part in segments:
+        counts.setdefault(segment.boost, Counter()).update(part.split())
+    scores = {}
+    for boost, counter in counts.items():
+        for token, tf in counter.items():
+            scores[sys.intern(token)] = scores.get(token, 0.0) + boost * tf / (tf + 1.5)
+    scores.pop(",", None)
+    scores.pop("|", None)
+    # Few distinct values: one float object each, shared by every entry.
+    return {token: SHARED_FLOATS.setdefault(value, value) for token, value in scores.items()}
 
 
 class Document:
-    """A candidate entry: its columns split back into fields, limited to ``fields`` if given."""
+    """A candidate: the object's primary key and its parsed entry."""
 
-    def __init__(self, pk, model, title, body, autocomplete, fields):
-        self.pk = pk
-        self.layout = layout_for(model)
-        self.title, self.body, self.autocomplete = title or "", body or "", autocomplete or ""
-        self.fields = fields
+    __slots__ = ("body_score", "entry", "pk", "title_hit")
 
-    def _segments(self, text, segments):
-        parts = text.split(SEGMENT_SEPARATOR)
-        if len(parts) != len(segments):  # an entry written before the layout changed
-            parts = [text] + [""] * (len(segments) - 1) if segments else []
-        return [
-            (segment, part)
-            for segment, part in zip(segments, parts, strict=False)
-            if self.fields is None or segment.name in self.fields
-        ]
-
-    @cached_property
-    def title_segments(self):
-        return self._segments(self.title, self.layout.title)
-
-    @cached_property
-    def body_segments(self):
-        return self._segments(self.body, self.layout.body)
-
-    @cached_property
-    def title_text(self):
-        if self.fields is None:
-            return f" {self.title} "
-        return _padded(part for _, part in self.title_segments)
-
-    @cached_property
-    def body_text(self):
-        if self.fields is None:
-            return f" {self.body} "
-        return _padded(part for _, part in self.body_segments)
-
-    @cached_property
-    def text(self):
-        return self.title_text + self.body_text
+    def __init__(self, pk, entry):
+        self.pk, self.entry = pk, entry
+        self.title_hit, self.body_score = entry.title_hit, entry.body_score
 
     def has(self, token):
-        return f" {token} " in self.text
+        return token in self.title_hit or token in self.body_score
 
-    @cached_property
-    def title_by_boost(self):
-        """[(boost, padded text)] of the title-ranked fields, one per distinct boost."""
-        if self.layout.uniform_title:
-            boost = self.layout.title[0].boost if self.layout.title else TITLE_BOOST
-            return [(boost, self.title_text)]
-        return _by_boost(self.title_segments)
-
-    @cached_property
-    def body_by_boost(self):
-        if self.layout.uniform_body:
-            boost = self.layout.body[0].boost if self.layout.body else 1.0
-            return [(boost, self.body_text)]
-        return _by_boost(self.body_segments)
-
-    @cached_property
+    @property
     def own_title_tokens(self):
-        for segment, part in self.title_segments:
-            if segment.is_title:
-                return {token for token in part.split() if token != ","}
-        return set()
+        return self.entry.own_title_tokens
 
-    @cached_property
-    def phrase_segments(self):
-        """Each searched field as a list of word groups (sets of tokens)."""
-        return [
-            [set(group.split()) for group in part.split(GROUP_SEPARATOR)]
-            for _, part in self.title_segments + self.body_segments
-        ]
-
-    @cached_property
+    @property
     def typed_segments(self):
-        """Each autocomplete field as the list of its words (the first token of each group)."""
-        return [
-            [group.split(" ", 1)[0] for group in part.split(GROUP_SEPARATOR) if group]
-            for _, part in self._segments(self.autocomplete, self.layout.autocomplete)
-        ]
+        return self.entry.typed_segments
 
-
-def _by_boost(segments):
-    texts = {}
-    for segment, part in segments:
-        texts.setdefault(segment.boost, []).append(part)
-    return [(boost, _padded(parts)) for boost, parts in texts.items()]
+    @property
+    def phrase_segments(self):
+        return self.entry.phrase_segments
 
 
 # -- Parts of a query -------------------------------------------------------------------------
@@ -297,10 +321,14 @@ class WordsPart:
         # they would otherwise make nearly every page a candidate.
         strong = [t for t, weight in self.terms.items() if weight >= STRONG_WEIGHT]
         self.pulls = [(term, False) for term in strong or self.terms]
+        self.pulled = {term for term, _ in self.pulls}
 
     def matches(self, doc):
         if self.operator == "or":
-            return any(doc.has(term) for term, _ in self.pulls)
+            pulled = self.pulled
+            return not (
+                doc.title_hit.keys().isdisjoint(pulled) and doc.body_score.keys().isdisjoint(pulled)
+            )
         return self.all_words_match(doc)
 
     def all_words_match(self, doc):
@@ -514,33 +542,32 @@ def rank(terms, matched, documents, total):
     a hit in a title-ranked field worth more than body hits (scaled by field boosts), plus how
     much of the page's own title the query covers, so "리프팅 종류" puts the 리프팅 section first.
     """
+    wanted = set(terms)
     document_frequency = Counter()
+    found = {}  # id(doc): the query's terms in it
     for doc in documents:
-        document_frequency.update(t for t in terms if doc.has(t))
+        # dict views intersect by walking the smaller side (the query's few terms).
+        present = doc.title_hit.keys() & wanted
+        present |= doc.body_score.keys() & wanted
+        found[id(doc)] = present
+        document_frequency.update(present)
     idf = {t: math.log(1 + total / (1 + document_frequency[t])) for t in terms}
     best_idf = max(idf.values())
     ideal = sum(w * idf[t] * TITLE_HIT for t, w in terms.items()) + (
         TITLE_COVERAGE * best_idf + EXACT_TITLE
     )
-    padded = {t: f" {t} " for t in terms}
+    weight = {t: w * idf[t] for t, w in terms.items()}
+    title_factor = TITLE_HIT / TITLE_BOOST
     scores = {}
     for doc in matched:
+        title_hit, body_score = doc.title_hit, doc.body_score
         score = 0.0
-        for term, pad in padded.items():
-            title_hit = max(
-                (boost for boost, text in doc.title_by_boost if pad in text), default=0.0
-            )
-            hit = TITLE_HIT * title_hit / TITLE_BOOST
-            # str.count on the padded text is far cheaper than splitting every body into tokens.
-            for boost, text in doc.body_by_boost:
-                tf = text.count(pad)
-                if tf:
-                    hit += boost * tf / (tf + 1.5)
-            if hit:
-                score += terms[term] * idf[term] * hit
+        for term in sorted(found[id(doc)]):  # a fixed order: equal sums stay equal
+            hit = title_factor * title_hit.get(term, 0.0) + body_score.get(term, 0.0)
+            score += weight[term] * hit
         own = doc.own_title_tokens
         if own:
-            covered = sum(1 for t in own if t in terms) / len(own)
+            covered = len(own.intersection(wanted)) / len(own)
             score += TITLE_COVERAGE * covered * covered * best_idf
             if covered == 1.0:
                 score += EXACT_TITLE
@@ -627,25 +654,29 @@ class KoreanSearchQueryCompiler(BaseSearchQueryCompiler):
     def content_types(self):
         return list(get_descendants_content_types_pks(self.queryset.model))
 
+    # What each database module defines:
+    #: the index entry's fields holding the column texts, which ``read_texts`` reads
+    text_fields = ()
+
     def matching_entries(self, pulls, columns):
         """The index entries holding any of the tokens ``(token, is_prefix)`` in the columns
-        (the database's full-text query; each database module defines it)."""
+        (the database's full-text query)."""
         raise NotImplementedError
 
-    def entry_texts(self, columns, values):
-        """(title, body, autocomplete) column texts from the values ``text_fields`` fetched."""
+    def read_texts(self, values):
+        """(title, body, autocomplete) column texts from the ``text_fields`` values."""
         raise NotImplementedError
+
+    # Candidates
 
     @cached_property
     def documents(self):
-        """(total entries of these models, [Document]) for every leaf's candidate tokens, in
-        one query."""
+        """(total entries of these models, [Document]) for every leaf's candidate tokens."""
         pulls = list(dict.fromkeys(p for leaf in self.leaves(self.tree) for p in leaf.pulls))
         if not pulls:
             return 0, []
-        columns = self.columns()
         content_types = self.content_types()
-        entries = self.matching_entries(pulls, columns).filter(
+        entries = self.matching_entries(pulls, self.columns()).filter(
             content_type_id__in=content_types, object_id__in=self.allowed_ids()
         )
         # idf needs the number of entries of these models; a scalar subquery, run once.
@@ -658,18 +689,67 @@ class KoreanSearchQueryCompiler(BaseSearchQueryCompiler):
                 output_field=IntegerField(),
             )
         )
-        rows = entries.values_list(
-            "object_id", "content_type_id", "_total", *self.text_fields(columns)
+        rows = self.execute(
+            entries.values_list("id", "object_id", "content_type_id", "title_norm", "_total")
         )
+        parsed = self.read_entries(rows)
         to_pk = self.queryset.model._meta.pk.to_python
-        total, documents = 0, []
-        for object_id, content_type_id, entries_total, *values in rows:
-            total = entries_total
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            if model is not None:
-                texts = self.entry_texts(columns, values)
-                documents.append(Document(to_pk(object_id), model, *texts, self.fields))
+        total = rows[0][4] if rows else 0
+        documents = [
+            Document(to_pk(object_id), parsed[entry_id])
+            for entry_id, object_id, _, _, _ in rows
+            if entry_id in parsed
+        ]
         return total, documents
+
+    @staticmethod
+    def execute(queryset):
+        """The rows of a values_list queryset, straight from the cursor: a thousand candidates
+        through Django's row machinery would cost more than ranking them."""
+        try:
+            sql, params = queryset.query.sql_with_params()
+        except EmptyResultSet:  # e.g. searching .none() or a leaf page's children
+            return []
+        with connections[queryset.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def read_entries(self, rows):
+        """{entry id: Entry} for the candidate rows: from ENTRY_CACHE when the version there
+        is current, otherwise read (one query for all of them) and parsed."""
+        phrases = any(isinstance(leaf, PhrasePart) for leaf in self.leaves(self.tree))
+        keep = self.fields is None and not phrases
+        alias = self.queryset.db
+        parsed, missing = {}, {}
+        for entry_id, object_id, content_type_id, version, _ in rows:
+            cached = ENTRY_CACHE.get((alias, content_type_id, object_id)) if keep else None
+            if cached is not None and cached.version == version:
+                parsed[entry_id] = cached
+            else:
+                missing[entry_id] = (object_id, content_type_id, version)
+        if not missing:
+            return parsed
+        if keep and len(ENTRY_CACHE) + len(missing) > ENTRY_CACHE_SIZE:
+            ENTRY_CACHE.clear()
+        texts = self.execute(
+            IndexEntry.objects.filter(id__in=list(missing)).values_list("id", *self.text_fields)
+        )
+        layouts = {}
+        for entry_id, *values in texts:
+            object_id, content_type_id, version = missing[entry_id]
+            if content_type_id not in layouts:
+                model = ContentType.objects.get_for_id(content_type_id).model_class()
+                layouts[content_type_id] = layout_for(model) if model else None
+            if layouts[content_type_id] is None:
+                continue
+            title, body, autocomplete = self.read_texts(values)
+            entry = Entry(
+                layouts[content_type_id], version, title, body, autocomplete, self.fields, phrases
+            )
+            parsed[entry_id] = entry
+            if keep:
+                ENTRY_CACHE[(alias, content_type_id, object_id)] = entry
+        return parsed
 
     def leaf_hits(self, leaf):
         total, documents = self.documents
@@ -716,14 +796,15 @@ class KoreanSearchQueryCompiler(BaseSearchQueryCompiler):
             return self.queryset.exclude(pk__in=hits.excluded)
         return self.queryset.filter(pk__in=list(hits.scores))
 
-    def ranked(self):
+    @cached_property
+    def ranked_list(self):
         """[(score, pk)] of positive scores, best first (ties by primary key)."""
         hits = self.hits
-        ranked = [(score, pk) for pk, score in hits.scores.items()]
-        if hits.negated:
-            ranked = [(s, pk) for s, pk in ranked if s > 0]
-        ranked.sort(key=lambda item: (-item[0], item[1]))
-        return ranked
+        ranked = sorted((-score, pk) for pk, score in hits.scores.items())
+        return [(-score, pk) for score, pk in ranked if not hits.negated or score < 0]
+
+    def ranked(self):
+        return self.ranked_list
 
     def results(self, start, stop, score_field=None):
         if isinstance(self.query, MatchAll):

@@ -6,7 +6,8 @@ What it overrides of ``modelsearch.backends.database.postgres.postgres`` and why
   and ``body_text`` for ranking in Python. The entry has no plain autocomplete text column, so
   ``title_text`` keeps the autocomplete text on a second line.
 - ``PostgresIndex._refresh_title_norms``: skipped; ``title_norm`` weights modelsearch's
-  ts_rank, which our ranking does not use, and would scan every entry on each save.
+  ts_rank, which our ranking does not use (the column keeps each entry's version instead, see
+  ``EntryText``), and would scan every entry on each save.
 - The backend's ``query_compiler_class``, ``autocomplete_query_compiler_class`` and
   ``results_class``: ours (``korean.py``); the index, rebuilders and reset stay modelsearch's.
 """
@@ -15,18 +16,16 @@ from django.contrib.postgres.search import SearchQuery
 from django.db.models import Q
 
 from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
-from modelsearch.conf import get_app_config
 from modelsearch.utils import get_content_type_pk
 
 from .korean import (
+    IndexEntry,
     KoreanAutocompleteMixin,
     KoreanSearchQueryCompiler,
     KoreanSearchResults,
     entry_texts,
 )
 
-# modelsearch's model lives in whichever app installs it ("wagtail.search" in Wagtail).
-IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 AUTOCOMPLETE_LINE = "\n"
 
 
@@ -39,13 +38,14 @@ class KoreanPostgresIndex(PostgresIndex):
         rows, params = [], []
         vector = "to_tsvector('simple', %s)"
         for text in texts:
-            rows.append(f"(%s, %s, {vector}, {vector}, {vector}, 1.0, %s, %s)")
+            rows.append(f"(%s, %s, {vector}, {vector}, {vector}, %s, %s, %s)")
             params += [
                 content_type_pk,
                 text.id,
                 text.title,
                 text.autocomplete,
                 text.body,
+                text.version,
                 text.title + AUTOCOMPLETE_LINE + text.autocomplete,
                 text.body,
             ]
@@ -57,6 +57,7 @@ class KoreanPostgresIndex(PostgresIndex):
                 + ", ".join(rows)
                 + " ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
                 "title = EXCLUDED.title, autocomplete = EXCLUDED.autocomplete, "
+                "title_norm = EXCLUDED.title_norm, "
                 "body = EXCLUDED.body, title_text = EXCLUDED.title_text, "
                 "body_text = EXCLUDED.body_text",
                 params,
@@ -76,14 +77,11 @@ class KoreanPostgresSearchQueryCompiler(KoreanSearchQueryCompiler):
             match |= Q(**{column: query})
         return IndexEntry.objects.filter(match)
 
-    def text_fields(self, columns):
-        return ["title_text"] if "autocomplete" in columns else ["title_text", "body_text"]
+    text_fields = ("title_text", "body_text")
 
-    def entry_texts(self, columns, values):
+    def read_texts(self, values):
         title, _, autocomplete = values[0].partition(AUTOCOMPLETE_LINE)
-        if "autocomplete" in columns:
-            return None, None, autocomplete
-        return title, values[1], None
+        return title, values[1], autocomplete
 
 
 class KoreanPostgresAutocompleteQueryCompiler(

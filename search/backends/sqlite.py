@@ -4,7 +4,8 @@ What it overrides of ``modelsearch.backends.database.sqlite.sqlite`` and why:
 - ``SQLiteIndex.add_items``: writes ``EntryText`` (analyzed tokens) instead of raw text; the
   FTS5 table follows the entry table through modelsearch's own triggers.
 - ``SQLiteIndex._refresh_title_norms``: skipped; it rescales ``title_norm`` for FTS5's bm25,
-  which our ranking does not use, and would scan every entry on each save.
+  which our ranking does not use (the column keeps each entry's version instead, see
+  ``EntryText``), and would scan every entry on each save.
 - The backend's ``query_compiler_class``, ``autocomplete_query_compiler_class`` and
   ``results_class``: ours (``korean.py``); the index, rebuilders and reset stay modelsearch's.
 """
@@ -16,14 +17,13 @@ from modelsearch.conf import get_app_config
 from modelsearch.utils import get_content_type_pk
 
 from .korean import (
+    IndexEntry,
     KoreanAutocompleteMixin,
     KoreanSearchQueryCompiler,
     KoreanSearchResults,
     entry_texts,
 )
 
-# modelsearch's models live in whichever app installs it ("wagtail.search" in Wagtail).
-IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 SQLiteFTSIndexEntry = get_app_config().get_model("SQLiteFTSIndexEntry", require_ready=False)
 
 
@@ -37,7 +37,10 @@ class KoreanSQLiteIndex(SQLiteIndex):
         for object_id in existing:
             text = texts[object_id]
             entries.filter(object_id=object_id).update(
-                title=text.title, autocomplete=text.autocomplete, body=text.body
+                title=text.title,
+                autocomplete=text.autocomplete,
+                body=text.body,
+                title_norm=text.version,
             )
         self.entries.bulk_create(
             IndexEntry(
@@ -46,6 +49,7 @@ class KoreanSQLiteIndex(SQLiteIndex):
                 title=text.title,
                 autocomplete=text.autocomplete,
                 body=text.body,
+                title_norm=text.version,
             )
             for object_id, text in texts.items()
             if object_id not in existing
@@ -56,6 +60,8 @@ class KoreanSQLiteIndex(SQLiteIndex):
 
 
 class KoreanSQLiteSearchQueryCompiler(KoreanSearchQueryCompiler):
+    text_fields = ("title", "body", "autocomplete")
+
     def matching_entries(self, pulls, columns):
         fts = SQLiteFTSIndexEntry._meta.db_table
         # Tokens are [0-9a-z가-힣ㄱ-ㅎ]+ only (see search.analysis), so quoting is enough.
@@ -65,13 +71,8 @@ class KoreanSQLiteSearchQueryCompiler(KoreanSearchQueryCompiler):
             id__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [match])
         )
 
-    def text_fields(self, columns):
-        return ["autocomplete"] if "autocomplete" in columns else ["title", "body"]
-
-    def entry_texts(self, columns, values):
-        if "autocomplete" in columns:
-            return None, None, values[0]
-        return values[0], values[1], None
+    def read_texts(self, values):
+        return values
 
 
 class KoreanSQLiteAutocompleteQueryCompiler(
