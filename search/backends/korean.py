@@ -32,7 +32,7 @@ from collections import Counter, OrderedDict
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Count, IntegerField, TextField
+from django.db.models import Count, IntegerField, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.utils.encoding import force_str
@@ -682,13 +682,12 @@ class KoreanSearchQueryCompiler(BaseSearchQueryCompiler):
         # idf needs the number of entries of these models; a scalar subquery, run once.
         table = entries.model._meta.db_table
         placeholders = ", ".join(["%s"] * len(content_types))
-        entries = entries.annotate(
-            _total=RawSQL(
-                f"SELECT COUNT(*) FROM {table} WHERE content_type_id IN ({placeholders})",
-                content_types,
-                output_field=IntegerField(),
-            )
+        total = RawSQL(
+            f"SELECT COUNT(*) FROM {table} WHERE content_type_id IN ({placeholders})",
+            content_types,
+            output_field=IntegerField(),
         )
+        entries = entries.annotate(_total=Value(0) if self.is_autocomplete else total)
         rows = self.execute(
             entries.values_list("id", "object_id", "content_type_id", "title_norm", "_total")
         )
