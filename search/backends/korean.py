@@ -19,7 +19,8 @@ modelsearch's surface used here (look here first after an upgrade):
   (facets), and the ``queryset``/``query``/``fields``/``order_by_relevance`` attributes.
 - ``BaseSearchResults``: ``start``/``stop``/``_score_field`` and the ``_do_search``/``_do_count``
   hooks it calls; ``facet`` is overridden.
-- ``modelsearch.index`` field classes and ``modelsearch.utils.get_descendants_content_types_pks``.
+- ``modelsearch.index`` field classes, ``modelsearch.utils.get_descendants_content_types_pks``
+  and ``modelsearch.conf.get_app_config`` (which app holds the ``IndexEntry`` model).
 The database modules name what they override of the stock backends.
 """
 
@@ -796,14 +797,11 @@ class KoreanSearchQueryCompiler(BaseSearchQueryCompiler):
         return self.queryset.filter(pk__in=list(hits.scores))
 
     @cached_property
-    def ranked_list(self):
+    def ranked(self):
         """[(score, pk)] of positive scores, best first (ties by primary key)."""
         hits = self.hits
         ranked = sorted((-score, pk) for pk, score in hits.scores.items())
         return [(-score, pk) for score, pk in ranked if not hits.negated or score < 0]
-
-    def ranked(self):
-        return self.ranked_list
 
     def results(self, start, stop, score_field=None):
         if isinstance(self.query, MatchAll):
@@ -818,7 +816,7 @@ class KoreanSearchQueryCompiler(BaseSearchQueryCompiler):
                 for obj in objects:
                     setattr(obj, score_field, float(scores.get(obj.pk, 0.0)))
             return objects
-        ranked = self.ranked()
+        ranked = self.ranked
         page = ranked[start:stop]
         objects = {obj.pk: obj for obj in self.queryset.filter(pk__in=[pk for _, pk in page])}
         results = []
@@ -851,7 +849,7 @@ class KoreanSearchQueryCompiler(BaseSearchQueryCompiler):
         if isinstance(self.query, MatchAll) or self.hits.negated or not self.order_by_relevance:
             queryset = self.matching_queryset()
             return queryset[start:stop].count() if start or stop is not None else queryset.count()
-        return len(self.ranked()[start:stop])
+        return len(self.ranked[start:stop])
 
 
 class KoreanAutocompleteMixin:
