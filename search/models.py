@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from home.cache import purge_page_cache
+
 from .analysis import words
 
 SYNONYM_CACHE_KEY = "search:synonyms"
@@ -52,3 +54,5 @@ class SearchSynonym(models.Model):
 @receiver(post_delete, sender=SearchSynonym)
 def clear_synonym_cache(**kwargs):
     cache.delete(SYNONYM_CACHE_KEY)
+    # Cached search pages were ranked with the old list.
+    purge_page_cache()

@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from home.text import html_to_text
 
-from .analysis import highlight_spans, query_terms
+from .analysis import highlight_spans, is_consonant, query_terms
 
 MAX_QUERY_LENGTH = 100
 RESULTS_PER_PAGE = 10
@@ -38,13 +38,19 @@ def backend_terms(query):
 
 
 def search_pages(terms):
-    """Every live, public page matching the words, best first (the Korean backend ranks them)."""
-    return Page.objects.live().public().specific().search(terms)
+    """Every live, public page matching any of the words, best first: a visitor's free text is
+    ranked rather than required word by word (the backend's default is Wagtail's "and").
+    A query still holding a bare consonant (울ㅆ, ㅇㅆㄹ) was sent mid-typing: it is matched as
+    the suggestions match it."""
+    pages = Page.objects.live().public().specific()
+    if any(is_consonant(char) for char in terms):
+        return pages.autocomplete(terms)
+    return pages.search(terms, operator="or")
 
 
-def title_matches(terms):
-    """Pages whose title or alternative names match, best first: quick enough to run per keystroke."""
-    return Page.objects.live().public().search(terms, fields=["title"])
+def typed_matches(terms, operator="and"):
+    """Pages whose title or other names match what is being typed (울ㅆ, ㅇㅆㄹ, ulth), best first."""
+    return Page.objects.live().public().filter(depth__gt=2).autocomplete(terms, operator=operator)
 
 
 def promotions_for(query):
@@ -178,15 +184,14 @@ def suggest(request):
 
 
 def find_suggestions(terms):
-    # A title that starts with or contains what was typed comes first (a single syllable
-    # such as "울" is too short for the index), then the ranked search results.
-    live = Page.objects.live().public().filter(depth__gt=2)
-    by_title = list(live.filter(title__icontains=terms).order_by("path")[: SUGGESTIONS * 2])
-    by_title.sort(key=lambda p: (not p.title.lower().startswith(terms), len(p.title)))
-    pages = by_title[:SUGGESTIONS]
-    if len(pages) < SUGGESTIONS:
+    # Titles matching every word typed first, then those matching some of them.
+    pages = list(typed_matches(terms)[:SUGGESTIONS])
+    words = terms.split()
+    if len(pages) < SUGGESTIONS and len(words) > 1:
+        # A last word of one letter (보톡스 ㅍ) says too little to stand alone.
+        some = " ".join(words[:-1] if len(words[-1]) == 1 else words)
         seen = {p.pk for p in pages}
-        pages += [p for p in title_matches(terms)[:SUGGESTIONS] if p.pk not in seen]
+        pages += [p for p in typed_matches(some, "or")[:SUGGESTIONS] if p.pk not in seen]
     pages = pages[:SUGGESTIONS]
     sections = section_titles(pages)
     return [{"title": p.title, "url": p.url, "section": sections.get(p.pk, "")} for p in pages]

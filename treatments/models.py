@@ -129,7 +129,9 @@ class TreatmentPage(PriceHistoryMixin, ClinicPage):
     base_form_class = TreatmentPageForm
     priced_relations = ["fees"]
     search_fields = ClinicPage.search_fields + [
-        index.SearchField("alternative_names"),
+        # Ranked like the title and offered as the title is typed (search.backends).
+        index.SearchField("alternative_names", boost=2),
+        index.AutocompleteField("alternative_names"),
         index.SearchField("body"),
         index.SearchField("precautions"),
     ]

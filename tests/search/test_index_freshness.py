@@ -92,3 +92,32 @@ def test_a_deleted_page_leaves_the_index(draft_treatment):
     draft_treatment.get_latest_revision().publish()
     Page.objects.get(pk=draft_treatment.pk).delete()
     assert NEW_NAME not in found(NEW_NAME)
+
+
+def test_publishing_in_the_admin_indexes_that_page_alone(
+    admin_client, client, monkeypatch, page_cache_on
+):
+    from wagtail.search.backends import get_search_backend
+
+    from tests.search.conftest import result_titles
+    from tests.treatments.test_admin_editing import add_url, publish, treatment_data
+
+    index_class = type(get_search_backend().get_index_for_model(Page))
+    indexed = []
+    add_items = index_class.add_items
+
+    def recording_add_items(self, model, objs):
+        objs = list(objs)
+        indexed.append([obj.pk for obj in objs])
+        return add_items(self, model, objs)
+
+    monkeypatch.setattr(index_class, "add_items", recording_add_items)
+    lifting = Page.objects.get(slug="lifting")
+    data = treatment_data(title=NEW_NAME, slug="sonoqueen")
+    response = admin_client.post(add_url(TreatmentPage, lifting), publish(data))
+    assert response.status_code == 302
+    page = TreatmentPage.objects.get(slug="sonoqueen")
+    # Each save re-indexes the saved page only, whatever the size of the site.
+    assert indexed and all(pks == [page.pk] for pks in indexed)
+    assert result_titles(client.get("/search/", {"q": NEW_NAME}))[:1] == [NEW_NAME]
+    assert [p.title for p in Page.objects.live().autocomplete("소노ㅋ")] == [NEW_NAME]

@@ -35,3 +35,15 @@ def test_marketing_edits_synonyms_in_the_admin(admin_client):
     )
     assert response.status_code == 302
     assert SearchSynonym.objects.filter(words="홍조, 딸기코").exists()
+
+
+def test_a_synonym_added_in_the_admin_reaches_cached_search_pages(
+    admin_client, client, page_cache_on
+):
+    from tests.search.conftest import result_titles
+
+    assert "울쎄라" not in result_titles(client.get("/search/", {"q": "하이푸"}))
+    admin_client.post(
+        "/admin/snippets/search/searchsynonym/add/", {"words": "울쎄라, 하이푸", "note": ""}
+    )
+    assert result_titles(client.get("/search/", {"q": "하이푸"}))[:1] == ["울쎄라"]
