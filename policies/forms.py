@@ -1,4 +1,4 @@
-from wagtail.admin.forms import WagtailAdminPageForm
+from home.forms import SitePageForm
 
 from .dates import date_rule_errors, publishing_errors
 
@@ -28,7 +28,7 @@ def is_recorded_version(page_pk, announced_on, effective_on):
     ).exists()
 
 
-class PolicyPageForm(WagtailAdminPageForm):
+class PolicyPageForm(SitePageForm):
     """Refuses impossible dates with a message on the field, keeping everything the editor typed."""
 
     def clean(self):

@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -14,6 +13,7 @@ from wagtail.search import index
 
 from home import seo
 from home.blocks import RICH_TEXT_FEATURES
+from home.forms import SitePageForm
 from home.models import ChildCardsMixin, ClinicPage, Doctor
 from home.models.pages import PORTRAIT_RENDITIONS
 
@@ -82,7 +82,7 @@ class PriceHistoryMixin:
             item.price_changed_on = previous.price_changed_on if unchanged else today
 
 
-class TreatmentPageForm(WagtailAdminPageForm):
+class TreatmentPageForm(SitePageForm):
     """Lets a draft be saved without precautions, but not published or sent for review (의료법 §56)."""
 
     def __init__(self, *args, **kwargs):

@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+
 from django.core.management import call_command
 
 from wagtail import hooks
