@@ -111,7 +111,12 @@ def readable_slug(text):
 
 
 def with_particle(word, pair):
-    """`word` and the particle that fits its last sound: pair is "이/가", "을/를", "은/는" or "과/와".
+    """`word` followed by the particle that fits its last sound (see `particle`)."""
+    return f"{word}{particle(word, pair)}"
+
+
+def particle(word, pair):
+    """The particle of `pair` ("이/가", "을/를", "은/는", "과/와") that fits the word's last sound.
 
     Hangul decides by its final consonant, a digit by how it is read (3 → 삼, 2 → 이); Latin text
     takes the particle for a final consonant unless it ends in a vowel letter.
@@ -124,4 +129,4 @@ def with_particle(word, pair):
         has_final = last not in "2459"  # 이, 사, 오, 구 end in a vowel
     else:
         has_final = not (last.lower() in "aeiouy" and last)
-    return f"{word}{with_final if has_final else without_final}"
+    return with_final if has_final else without_final

@@ -6,6 +6,8 @@ from django.apps import apps
 
 from wagtail.models import Page
 
+from home.korean import particle, with_particle
+
 from .dates import go_live_moment, seoul_today
 
 
@@ -28,10 +30,14 @@ def announce_change(page, revision, user=None):
         return None
     url = page.url or ""
     paragraphs = [
-        f"{escape(page.title)}이 개정되어 {version.effective_on:%Y년 %-m월 %-d일}부터 시행됩니다.",
+        (
+            f"{escape(with_particle(page.title, '이/가'))} 개정되어 "
+            f"{version.effective_on:%Y년 %-m월 %-d일}부터 시행됩니다."
+        ),
         escape(version.change_summary),
         (
-            f'개정 전문과 신구대조표는 <a href="{url}upcoming/">개정 예정 {escape(page.title)}</a>과 '
+            f'개정 전문과 신구대조표는 <a href="{url}upcoming/">개정 예정 {escape(page.title)}</a>'
+            f"{particle(page.title, '과/와')} "
             f'<a href="{url}compare/?to=upcoming">신구대조표</a>에서 볼 수 있습니다.'
         ),
     ]

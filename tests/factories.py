@@ -114,3 +114,34 @@ def post_clinic_settings(client, hours=None, **values):
     response = client.post(url, form)
     assert response.status_code == 302, response.content.decode()[:3000]
     return response
+
+
+def photograph(seed, title, alt):
+    """A library image standing for an editor's upload (a photograph, not a drawn seed picture)."""
+    import hashlib
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+
+    from wagtail.images import get_image_model
+
+    from home.images import draw_picture
+
+    picture, _ = draw_picture(seed)
+    buffer = BytesIO()
+    picture.save(buffer, "JPEG", quality=80)
+    image = get_image_model()(
+        title=title,
+        description=alt,
+        file=ImageFile(buffer, name=f"photo-{hashlib.sha1(seed.encode()).hexdigest()[:10]}.jpg"),
+    )
+    image.save()
+    return image
+
+
+def give_photo(page, alt=None):
+    """Replace a page's drawn picture with a photograph and publish it, as an editor would."""
+    page = page.specific
+    page.image = photograph(page.url_path, page.title, alt or f"{page.title} 사진")
+    page.save_revision().publish()
+    return page

@@ -1,6 +1,12 @@
+import posixpath
+import re
+
 from django.db import models
 
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+# The file names home.images gives its drawings; Django may add a suffix when a name is taken.
+GENERATED_FILE = re.compile(r"seed-[0-9a-f]{12}(_\w+)?\.jpg$")
 
 
 class ClinicImage(AbstractImage):
@@ -21,6 +27,11 @@ class ClinicImage(AbstractImage):
     @property
     def alt(self):
         return self.description or self.title
+
+    @property
+    def is_generated(self):
+        """A picture home.images drew for a seeded page, not a photograph (until its file is replaced)."""
+        return bool(GENERATED_FILE.match(posixpath.basename(self.file.name or "")))
 
 
 class ClinicRendition(AbstractRendition):
