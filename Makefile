@@ -16,10 +16,11 @@ $(INSTALLED): requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(INSTALLED)
 
-# Korean for the admin strings Wagtail's catalogue lacks: locale/ko/LC_MESSAGES/django.po.
-MESSAGES := locale/ko/LC_MESSAGES/django.mo
-$(MESSAGES): locale/ko/LC_MESSAGES/django.po $(INSTALLED)
-	$(BIN)/pybabel compile --domain django --directory locale --locale ko --statistics
+# Korean for the admin strings Wagtail's catalogue lacks: locale/ko/LC_MESSAGES/django.po and,
+# for the admin's scripts (sidebar, StreamField), djangojs.po.
+MESSAGES := locale/ko/LC_MESSAGES/django.mo locale/ko/LC_MESSAGES/djangojs.mo
+locale/ko/LC_MESSAGES/%.mo: locale/ko/LC_MESSAGES/%.po $(INSTALLED)
+	$(BIN)/pybabel compile --domain $* --directory locale --locale ko --statistics
 
 # Tests and tools (pytest, Playwright, ruff, fonttools) on top of the runtime requirements.
 $(DEV_INSTALLED): requirements-dev.txt requirements.txt $(INSTALLED)

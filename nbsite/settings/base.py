@@ -186,3 +186,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# No request leaves our origin: Wagtail's admin avatars come from Gravatar unless this is None
+# (then the admin shows its own default avatar, or one the user uploads).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The dashboard would ask releases.wagtail.org for the latest version: upgrades happen on purpose.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
