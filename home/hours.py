@@ -1,14 +1,14 @@
 """Business hours: the weekly table shown on 진료안내 and whether the clinic is open at a moment.
 
 Hours are stored on ClinicSettings as one block per weekday; a weekday with no block, or one
-marked closed, is a closed day. Everything is reckoned in Seoul time whatever the server's zone.
+marked closed, is a closed day. Everything is reckoned in the site's zone (TIME_ZONE, Asia/Seoul).
 """
 
 import datetime
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-SEOUL = ZoneInfo("Asia/Seoul")
+from django.utils import timezone
+
 WEEKDAYS = ["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"]
 
 
@@ -91,6 +91,6 @@ def weekly_hours(stream):
 
 def opening_status(days, now):
     """Whether the clinic is open at `now` (an aware datetime), judged on the Seoul clock."""
-    local = now.astimezone(SEOUL)
+    local = timezone.localtime(now)
     today = days[local.weekday()]
     return OpeningStatus(today.status_at(local.time()), today)

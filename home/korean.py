@@ -1,4 +1,4 @@
-"""Korean text helpers: readable Latin slugs from Hangul, and the right particle after a word.
+"""Readable Latin slugs from Hangul (particles and other text helpers: home.text).
 
 Slugs follow the Revised Romanization of Korean (국어의 로마자 표기법) letter by letter, with the
 sound changes that matter most in names: a final consonant carried over to a following vowel
@@ -108,25 +108,3 @@ def has_hangul(text):
 def readable_slug(text):
     """A Latin slug: Hangul romanised, punctuation read as a word break (잡티/기미 → japti-gimi)."""
     return slugify(re.sub(r"[^\w\s-]", " ", romanize(text)))
-
-
-def with_particle(word, pair):
-    """`word` followed by the particle that fits its last sound (see `particle`)."""
-    return f"{word}{particle(word, pair)}"
-
-
-def particle(word, pair):
-    """The particle of `pair` ("이/가", "을/를", "은/는", "과/와") that fits the word's last sound.
-
-    Hangul decides by its final consonant, a digit by how it is read (3 → 삼, 2 → 이); Latin text
-    takes the particle for a final consonant unless it ends in a vowel letter.
-    """
-    with_final, without_final = pair.split("/")
-    last = word.rstrip()[-1:] if word.strip() else ""
-    if last and _is_hangul(last):
-        has_final = _jamo(last)[2] != 0
-    elif last.isdigit():
-        has_final = last not in "2459"  # 이, 사, 오, 구 end in a vowel
-    else:
-        has_final = not (last.lower() in "aeiouy" and last)
-    return with_final if has_final else without_final

@@ -12,12 +12,12 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models import Count
 from django.urls import reverse
-from django.utils.html import strip_tags
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from .models import ClinicSettings, ContentPage, Doctor, HomePage
+from .text import html_to_text
 
 OK, WARNING, MISSING = "ok", "warning", "missing"
 # Pages whose own text (summary and body) is shorter than this read as placeholders.
@@ -385,7 +385,7 @@ def page_text(page):
     parts = [page.summary]
     body_field = page._meta.get_field("body")
     parts.extend(body_field.get_searchable_content(page.body))
-    return " ".join(strip_tags(" ".join(str(p) for p in parts)).split())
+    return " ".join(html_to_text(" ".join(str(p) for p in parts)).split())
 
 
 def edit_url(page):

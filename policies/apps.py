@@ -6,6 +6,6 @@ class PoliciesConfig(AppConfig):
     verbose_name = "정책"
 
     def ready(self):
-        from . import signals
+        from . import lifecycle
 
-        signals.connect()
+        lifecycle.connect()

@@ -6,36 +6,8 @@ phrases; characters are the unit that shows what was actually altered.
 
 from difflib import SequenceMatcher
 from html import escape
-from html.parser import HTMLParser
 
 from django.utils.safestring import mark_safe
-
-BLOCK_TAGS = {"p", "li", "h2", "h3", "h4", "br", "tr", "div"}
-
-
-class _TextExtractor(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.parts = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "br":
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        self.parts.append(data)
-
-
-def html_to_text(html):
-    """Rich text as plain lines, one per paragraph or list item."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return "\n".join(line for line in lines if line)
 
 
 def mark_changes(old, new):

@@ -1,6 +1,5 @@
 import datetime
 import re
-from html import escape
 from pathlib import Path
 
 from django.conf import settings
@@ -21,33 +20,34 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import AbstractGroupApprovalTask, Page, PageLogEntry
+from wagtail.models import AbstractGroupApprovalTask, Page
 from wagtail.search import index
 
 from home.models import SitePage
+from home.text import format_date, html_to_text
 
 from .blocks import PolicyBodyBlock
-from .compare import compare_sections, html_to_text
-from .dates import SEOUL, go_live_moment, seoul_today
-from .forms import PolicyPageForm, version_errors
+from .compare import compare_sections
+from .dates import go_live_moment, version_errors
+from .forms import PolicyPageForm
 from .panels import ChecklistPanel, GoLivePanel
+from .text import parse_policy_text
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
-ARTICLE_HEADING = re.compile(r"^(\d+)\.\s*(\S.*)$")
-DATE_LINE = re.compile(r"^(공고일자|시행일자)\s*:\s*(\d{4})년\s*(\d{1,2})월\s*(\d{1,2})일")
 
 
-class PolicyPage(RoutablePageMixin, SitePage):
-    """A policy the clinic must keep posted, such as 개인정보처리방침, with its dates and articles.
-
-    Each published version is also copied into a PolicyVersion, the permanent record.
-    """
+class PolicyVersionFields(models.Model):
+    """What makes one version of a policy, besides its title and articles: declared once, for
+    the page being edited and for the permanent record of every version that went live."""
 
     document_title = models.CharField(
         "공고문 원제목",
         max_length=200,
         blank=True,
-        help_text="공고 당시 문서의 제목이 페이지 제목과 다를 때만 입력합니다. 예: 개인정보 취급방침",
+        help_text=(
+            "공고 당시 문서의 제목이 페이지 제목과 다를 때만 입력합니다. 예: 개인정보 취급방침. "
+            "새 판을 만들면(날짜를 바꾸면) 비워지고, 새 판은 페이지 제목으로 공고됩니다."
+        ),
     )
     announced_on = models.DateField(
         "공고일자",
@@ -71,6 +71,29 @@ class PolicyPage(RoutablePageMixin, SitePage):
         default=False,
         help_text="수집 항목 추가, 보유 기간 연장, 제3자 제공 확대처럼 정보주체에게 불리하면 체크합니다. 30일 전에 공고해야 합니다.",
     )
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def version_field_names(cls):
+        return [field.name for field in PolicyVersionFields._meta.fields]
+
+    def version_values(self):
+        return {name: getattr(self, name) for name in self.version_field_names()}
+
+    def document(self):
+        """The version in the shape every policy template renders."""
+        return {"title": self.title, **self.version_values(), "sections": self.sections_snapshot()}
+
+
+class PolicyPage(RoutablePageMixin, PolicyVersionFields, SitePage):  # noqa: DJ008 (Page.__str__)
+    """A policy the clinic must keep posted, such as 개인정보처리방침, with its dates and articles.
+
+    What happens when a version is scheduled or goes live (its 공지사항, its PolicyVersion
+    record) is in policies/lifecycle.py.
+    """
+
     body = StreamField(PolicyBodyBlock(), blank=True, verbose_name="본문")
 
     search_fields = SitePage.search_fields + [index.SearchField("body")]
@@ -109,39 +132,34 @@ class PolicyPage(RoutablePageMixin, SitePage):
 
         return PolicyPermissionTester(user, self)
 
+    def is_on_record(self, announced_on, effective_on):
+        """Whether a version with these dates already went live (it is history, not a new one)."""
+        return bool(self.pk) and (
+            PolicyVersion.objects.filter(
+                page_id=self.pk, announced_on=announced_on, effective_on=effective_on
+            ).exists()
+        )
+
+    def version_errors(self, announced_on, effective_on, unfavourable, *, making_public):
+        return version_errors(
+            announced_on,
+            effective_on,
+            unfavourable,
+            making_public=making_public,
+            on_record=self.is_on_record(announced_on, effective_on),
+        )
+
     def making_public_errors(self):
         """Why this version (as it stands in this object) may not be published or approved today."""
-        return version_errors(
-            self.pk,
+        return self.version_errors(
             self.announced_on,
             self.effective_on,
             self.unfavourable_change,
             making_public=True,
         )
 
-    def publish(self, revision, user=None, **kwargs):
-        revision.publishing_user = user
-        result = super().publish(revision, user=user, **kwargs)
-        revision.refresh_from_db(fields=["approved_go_live_at"])
-        if revision.approved_go_live_at:
-            from .notices import announce_change
-
-            announce_change(self, revision, user=user)
-        return result
-
-    # -- what visitors see ---------------------------------------------------------------
-
-    def document(self):
-        """This page's text in the shape every policy template renders."""
-        return {
-            "title": self.title,
-            "document_title": self.document_title,
-            "announced_on": self.announced_on,
-            "effective_on": self.effective_on,
-            "sections": self.section_snapshot(),
-        }
-
-    def section_snapshot(self):
+    def sections_snapshot(self):
+        """The articles as the record keeps them: displayed number, heading, HTML and plain text."""
         return [
             {
                 "number": section["number"],
@@ -151,6 +169,8 @@ class PolicyPage(RoutablePageMixin, SitePage):
             }
             for section in self.numbered_sections()
         ]
+
+    # -- what visitors see ---------------------------------------------------------------
 
     @cached_property
     def scheduled_revision(self):
@@ -164,7 +184,7 @@ class PolicyPage(RoutablePageMixin, SitePage):
         if revision is None:
             return None
         upcoming = revision.as_object()
-        today = seoul_today()
+        today = timezone.localdate()
         if not upcoming.announced_on or upcoming.announced_on > today:
             return None
         if (
@@ -227,14 +247,14 @@ class PolicyPage(RoutablePageMixin, SitePage):
     def compare(self, request):
         versions = {str(v.number): v.document() for v in self.recorded_versions()}
         labels = {
-            str(v.number): f"제{v.number}판 ({v.effective_on:%Y.%m.%d} 시행)"
+            str(v.number): f"제{v.number}판 ({format_date(v.effective_on)} 시행)"
             for v in self.recorded_versions()
             if v.effective_on
         }
         upcoming = self.upcoming_version()
         if upcoming is not None:
             versions["upcoming"] = upcoming.document()
-            labels["upcoming"] = f"개정 예정 ({upcoming.effective_on:%Y.%m.%d} 시행)"
+            labels["upcoming"] = f"개정 예정 ({format_date(upcoming.effective_on)} 시행)"
         keys = list(versions)
         if len(keys) < 2:
             raise Http404("비교할 판이 둘 이상 있어야 합니다.")
@@ -291,47 +311,6 @@ class PolicyPage(RoutablePageMixin, SitePage):
         return page
 
 
-def parse_policy_text(text):
-    """Split a policy published as plain text into its title, numbered articles and dates."""
-    lines = text.strip("\n").splitlines()
-    document_title = lines[0].strip()
-    sections = [{"number": "", "heading": "", "lines": []}]
-    dates = {}
-    for line in lines[1:]:
-        date_match = DATE_LINE.match(line.strip())
-        heading_match = ARTICLE_HEADING.match(line.strip())
-        if date_match:
-            label, year, month, day = date_match.groups()
-            dates[label] = datetime.date(int(year), int(month), int(day))
-        elif heading_match:
-            sections.append({"number": heading_match[1], "heading": heading_match[2], "lines": []})
-        else:
-            sections[-1]["lines"].append(line.strip())
-    blocks = []
-    for section in sections:
-        paragraphs = "".join(
-            f"<p>{escape(line, quote=False)}</p>" for line in section["lines"] if line
-        )
-        if not paragraphs and not section["heading"]:
-            continue
-        blocks.append(
-            {
-                "type": "section",
-                "value": {
-                    "number": f"{section['number']}." if section["number"] else "",
-                    "heading": section["heading"],
-                    "body": paragraphs,
-                },
-            }
-        )
-    return {
-        "document_title": document_title,
-        "announced_on": dates.get("공고일자"),
-        "effective_on": dates.get("시행일자"),
-        "sections": blocks,
-    }
-
-
 class PolicyVersionQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise PermissionDenied("기록된 판은 고칠 수 없습니다.")
@@ -340,12 +319,13 @@ class PolicyVersionQuerySet(models.QuerySet):
         raise PermissionDenied("기록된 판은 지울 수 없습니다.")
 
 
-class PolicyVersion(models.Model):
+class PolicyVersion(PolicyVersionFields):
     """The permanent record of one policy version that went live: its text, dates and publisher.
 
     Wagtail's revisions are not an archive: purge_revisions deletes even the live one and deleting
     a page deletes them all. A record copies everything it shows, keeps the page only as a
-    nullable link, and refuses to be changed or deleted.
+    nullable link, and refuses to be changed or deleted: here, and in the database itself
+    (triggers made by migration 0007), so raw SQL cannot rewrite it either.
     """
 
     page = models.ForeignKey(
@@ -360,11 +340,6 @@ class PolicyVersion(models.Model):
     page_slug = models.SlugField("페이지 주소", max_length=255, allow_unicode=True)
     number = models.PositiveIntegerField("판 번호")
     title = models.CharField("제목", max_length=255)
-    document_title = models.CharField("공고문 원제목", max_length=200, blank=True)
-    announced_on = models.DateField("공고일자", null=True, blank=True)
-    effective_on = models.DateField("시행일자", null=True, blank=True)
-    change_summary = models.TextField("개정 요약", blank=True)
-    unfavourable_change = models.BooleanField("정보주체에게 불리한 변경", default=False)
     sections = models.JSONField("조항", default=list)
     body_data = models.JSONField("본문 원본", default=list)
     revision_id = models.PositiveBigIntegerField(
@@ -405,7 +380,7 @@ class PolicyVersion(models.Model):
 
     @admin.display(description="게시 시각 (서울)")
     def published_at_seoul(self):
-        return f"{timezone.localtime(self.published_at, SEOUL):%Y-%m-%d %H:%M:%S}"
+        return f"{timezone.localtime(self.published_at):%Y-%m-%d %H:%M:%S}"
 
     @admin.display(description="정보주체에게 불리한 변경")
     def unfavourable_label(self):
@@ -415,23 +390,15 @@ class PolicyVersion(models.Model):
     def publication_label(self):
         return "예약 게시 (시행일자 0시에 자동 게시)" if self.scheduled else "즉시 게시"
 
+    def sections_snapshot(self):
+        return self.sections
+
     def document(self):
-        return {
-            "title": self.title,
-            "document_title": self.document_title,
-            "announced_on": self.announced_on,
-            "effective_on": self.effective_on,
-            "sections": self.sections,
-            "version": self,
-        }
+        return {**super().document(), "version": self}
 
     @classmethod
-    def record(cls, page, revision):
+    def record(cls, page, revision, user, scheduled):
         """Record the version that just went live, once per revision however many processes try."""
-        publisher = getattr(revision, "publishing_user", None)
-        scheduler = scheduling_user(revision)
-        user = publisher or scheduler
-        scheduled = publisher is None and scheduler is not None
         with transaction.atomic():
             # Lock the page row so concurrent publishers number their versions one after another.
             Page.objects.select_for_update().filter(pk=page.pk).first()
@@ -446,12 +413,8 @@ class PolicyVersion(models.Model):
                         page_slug=page.slug,
                         number=number,
                         title=page.title,
-                        document_title=page.document_title,
-                        announced_on=page.announced_on,
-                        effective_on=page.effective_on,
-                        change_summary=page.change_summary,
-                        unfavourable_change=page.unfavourable_change,
-                        sections=page.section_snapshot(),
+                        **page.version_values(),
+                        sections=page.sections_snapshot(),
                         body_data=list(page.body.raw_data),
                         revision_id=revision.pk,
                         published_by=user,
@@ -463,17 +426,6 @@ class PolicyVersion(models.Model):
                     )
             except IntegrityError:
                 return None  # another process recorded it first
-
-
-def scheduling_user(revision):
-    """Who scheduled a revision that the scheduler (with no user) has now published."""
-    entry = (
-        PageLogEntry.objects.filter(revision=revision, action="wagtail.publish.schedule")
-        .select_related("user")
-        .order_by("-timestamp")
-        .first()
-    )
-    return entry.user if entry else None
 
 
 def in_force_periods(versions):

@@ -4,8 +4,9 @@ from django.utils import timezone
 
 from wagtail.admin.panels import Panel
 
+from home.text import html_to_text
+
 from .checklist import missing_items
-from .compare import html_to_text
 from .dates import go_live_moment
 
 

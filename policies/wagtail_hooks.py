@@ -1,11 +1,18 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .dates import format_date
-from .models import PolicyVersion
+from home.text import format_date, format_long_date, with_particle
+
+from .models import PolicyPage, PolicyVersion
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -71,3 +78,47 @@ policy_version_viewset = PolicyVersionViewSet("policy_versions")
 @hooks.register("register_admin_viewset")
 def register_policy_version_viewset():
     return policy_version_viewset
+
+
+@hooks.register("after_publish_page")
+def say_when_the_version_takes_effect(request, page):
+    """Wagtail's "예약되었습니다" names no date; an editor scheduling a policy needs to know when
+    it takes effect and when it is announced. Returning the redirect replaces Wagtail's message."""
+    if not isinstance(page, PolicyPage):
+        return None
+    scheduled = page.revisions.filter(approved_go_live_at__gt=timezone.now()).first()
+    if scheduled is None:
+        return None
+    version = scheduled.as_object()
+    subject = with_particle(f"{page.title}의 새 판", "이/가")
+    message = (
+        f"{subject} {format_long_date(version.effective_on)} 0시(서울 시간)에 시행되도록 "
+        f"예약되었습니다. 개정 안내 공지사항은 {format_long_date(version.announced_on)}에 "
+        "게시됩니다."
+    )
+    messages.success(request, message)
+    explorer = reverse("wagtailadmin_explore", args=[page.get_parent().id])
+    return redirect(get_valid_next_url_from_request(request) or explorer)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_of_a_version_the_rules_forbid(request, action_type, objects, view):
+    """The bulk 게시 publishes each page's latest draft without the editor's form: check the
+    date rules here too, so a saved draft cannot be announced late this way."""
+    if action_type != "publish":
+        return None
+    refusals = []
+    for page in objects:
+        draft = page.specific.get_latest_revision_as_object()
+        if isinstance(draft, PolicyPage):
+            errors = draft.making_public_errors()
+            if errors:
+                reasons = " ".join(errors.values())
+                refusals.append(
+                    f"{with_particle(page.title, '은/는')} 게시하지 않았습니다: {reasons}"
+                )
+    if not refusals:
+        return None
+    for refusal in refusals:
+        messages.error(request, refusal)
+    return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")

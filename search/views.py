@@ -14,6 +14,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from home.text import html_to_text
+
 from .analysis import highlight_spans, query_terms
 
 MAX_QUERY_LENGTH = 100
@@ -76,8 +78,7 @@ def page_text(page):
             parts.extend(str(text) for text in value.stream_block.get_searchable_content(value))
         else:
             parts.append(str(value))
-    text = re.sub(r"<[^>]+>", " ", " ".join(parts))
-    return " ".join(text.split())
+    return " ".join(html_to_text(" ".join(parts)).split())
 
 
 def snippet(text, terms, length=SNIPPET_LENGTH):

@@ -1,8 +1,12 @@
+import importlib
 import os
 
 import pytest
 
+from django.core.cache import caches
 from django.core.management import call_command
+from django.core.management.commands import flush
+from django.db import DEFAULT_DB_ALIAS, connections
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # beside it are still plain synchronous calls.
@@ -21,11 +25,53 @@ CHROMIUM_FLAGS = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def flush_lifts_the_archive_triggers():
+    """A transactional test ends with Django's flush, which on SQLite deletes every row: the
+    policy archive's triggers (policies/migrations/0007) refuse that, so they are lifted for
+    the flush alone and put back. PostgreSQL flushes with TRUNCATE, which they allow."""
+    archive = importlib.import_module("policies.migrations.0007_archive_triggers")
+    original = flush.Command.handle
+
+    def handle(self, *args, **options):
+        connection = connections[options.get("database") or DEFAULT_DB_ALIAS]
+        statements = (
+            archive.DROP.get(connection.vendor, []) if connection.vendor == "sqlite" else []
+        )
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+        try:
+            return original(self, *args, **options)
+        finally:
+            with connection.cursor() as cursor:
+                for statement in archive.CREATE["sqlite"] if statements else []:
+                    cursor.execute(statement)
+
+    flush.Command.handle = handle
+    yield
+    flush.Command.handle = original
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The clinic's real content, loaded once for the whole run; each test rolls back its changes."""
     with django_db_blocker.unblock():
         call_command("load_clinic_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: the page cache is on, as in production."""
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
+@pytest.fixture
+def page_cache(settings):
+    """For tests about the page cache itself: on even when the run turns it off (PAGE_CACHE=off)."""
+    settings.PAGE_CACHE_ENABLED = True
 
 
 @pytest.fixture(scope="session")

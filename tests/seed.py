@@ -51,4 +51,7 @@ SEED_MENU = [
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED_POLICY = REPO / "policies" / "content" / "privacy-2017.txt"
-SEED_DOCUMENT = REPO.parent / "shared" / "seeds" / "000_820a81db215a4397.txt"
+# The client's seed document as delivered, kept in the repository; the client's own folder
+# (../shared/seeds) is compared with it when it is beside the checkout.
+SEED_DOCUMENT = REPO / "home" / "content" / "seed" / "000_820a81db215a4397.txt"
+CLIENT_SEED_DOCUMENT = REPO.parent / "shared" / "seeds" / SEED_DOCUMENT.name

@@ -61,10 +61,8 @@ PAGE_TYPES = {
 
 
 @pytest.fixture
-def full_site(settings):
+def full_site():
     """Every optional part of every page type filled in."""
-    settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
     clinic = clinic_settings()
     clinic.address = "서울특별시 강남구 예시로 1, 3층"
     clinic.hours = weekday_hours()

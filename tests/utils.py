@@ -1,31 +1,19 @@
-from html.parser import HTMLParser
+import datetime
 
+from django.utils import timezone
 
-class _TextExtractor(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.parts = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
-            self._skip += 1
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style"):
-            self._skip -= 1
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
+from home.text import html_to_text
 
 
 def visible_text(html):
     """The page's text as a reader sees it, whitespace folded to single spaces."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    return fold("".join(parser.parts))
+    return fold(html_to_text(html))
 
 
 def fold(text):
     return " ".join(text.split())
+
+
+def seoul(*args):
+    """A moment on the clinic's clock (TIME_ZONE, Asia/Seoul): seoul(2026, 12, 1, 0, 0, 30)."""
+    return datetime.datetime(*args, tzinfo=timezone.get_default_timezone())

@@ -20,8 +20,7 @@ from home.models.pages import PORTRAIT_RENDITIONS
 from .blocks import TreatmentBodyStreamBlock
 
 PRECAUTIONS_REQUIRED = (
-    "주의사항 및 부작용을 입력해야 게시할 수 있습니다. "
-    "의료법 제56조는 부작용 등 중요 정보를 빠뜨린 의료광고를 금지합니다. 초안은 비워 두고 저장할 수 있습니다."
+    "게시하려면 주의사항 및 부작용을 입력하세요. 초안은 비워 둔 채 저장할 수 있습니다."
 )
 
 
@@ -114,7 +113,10 @@ class TreatmentPage(PriceHistoryMixin, ClinicPage):
         "주의사항 및 부작용",
         blank=True,
         features=RICH_TEXT_FEATURES,
-        help_text="게시하려면 반드시 입력해야 합니다(의료법 제56조). 시술 후 생길 수 있는 부작용과 주의할 점을 적습니다.",
+        help_text=(
+            "시술 후 생길 수 있는 부작용과 주의할 점을 적습니다. 부작용 등 중요 정보를 빠뜨린 "
+            "의료광고는 의료법 제56조가 금지하므로, 이 내용이 있어야 게시할 수 있습니다."
+        ),
     )
     doctors = ParentalManyToManyField(
         "home.Doctor",

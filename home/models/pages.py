@@ -1,5 +1,3 @@
-import datetime
-
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import models
@@ -392,7 +390,7 @@ class NoticePage(ClinicPage):
 
     published_on = models.DateField(
         "게시일",
-        default=datetime.date.today,
+        default=timezone.localdate,
         help_text="목록에 보이는 날짜입니다. 최신 날짜가 맨 위에 옵니다.",
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name="본문")

@@ -4,8 +4,8 @@ import re
 
 from django import template
 
-from home.korean import with_particle
 from home.navigation import get_menu
+from home.text import with_particle
 
 register = template.Library()
 

@@ -11,5 +11,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Static files come from the app folders directly; WhiteNoise serves the collected ones in production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
-# Tests render every request; tests/home/test_page_cache.py turns the page cache on itself.
-PAGE_CACHE_ENABLED = False
+# The page cache stays as production runs it (on; PAGE_CACHE=off turns it off, as in base);
+# tests/conftest.py gives every test an empty cache.

@@ -7,10 +7,11 @@ from playwright.sync_api import expect
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.utils import timezone
 
 from policies.access import ensure_policy_access
-from policies.dates import seoul_today
 from policies.models import PolicyPage
+from tests.utils import seoul
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +19,9 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def privacy_manager(live_site, django_user_model):
     ensure_policy_access(apps)  # a transactional test starts from an empty database
-    user = django_user_model.objects.create_user("privacy", password="정보보호-2026")
+    user = django_user_model.objects.create_user(
+        "privacy", password="정보보호-2026", first_name="정보관리"
+    )
     user.groups.add(Group.objects.get(name="개인정보 관리자"))
     return user
 
@@ -26,8 +29,11 @@ def privacy_manager(live_site, django_user_model):
 def test_editor_schedules_a_new_version_and_visitors_see_it_on_its_date(
     live_site, privacy_manager, page
 ):
-    today = seoul_today()
-    effective = today + datetime.timedelta(days=7)
+    """The 게시 button as a 개인정보 관리자 clicks it: the 공지사항 appears at 00:00 of the
+    공고일자 (not before), the version at 00:00 of the 시행일자, with the publisher on record."""
+    today = timezone.localdate()
+    announced = today + datetime.timedelta(days=1)
+    effective = announced + datetime.timedelta(days=7)
     policy = PolicyPage.objects.get(slug="privacy")
 
     page.goto(live_site.url + "/admin/login/")
@@ -36,43 +42,64 @@ def test_editor_schedules_a_new_version_and_visitors_see_it_on_its_date(
     page.locator("form button[type=submit]").click()
     expect(page).to_have_url(live_site.url + "/admin/")
     page.goto(f"{live_site.url}/admin/pages/{policy.pk}/edit/")
-    page.locator("#id_announced_on").fill(today.isoformat())
+    page.locator("#id_announced_on").fill(announced.isoformat())
     page.locator("#id_effective_on").fill(effective.isoformat())
     page.locator("#id_change_summary").fill("개인정보 보호책임자의 연락처를 바꿨습니다.")
     page.locator("#id_title").click()  # close the date picker
     page.get_by_role("button", name="더 많은 움직임").click()
     page.locator('button[name="action-publish"]').click()
-    expect(page.locator(".messages")).to_contain_text("개인정보처리방침")
-
-    page.goto(live_site.url + "/privacy/")
-    upcoming = page.get_by_role("complementary", name="개정 예정")
-    expect(upcoming).to_contain_text(f"{effective.year}년 {effective.month}월 {effective.day}일")
-    expect(upcoming).to_contain_text("개인정보 보호책임자의 연락처를 바꿨습니다.")
-    expect(page.locator(".policy__closing")).to_contain_text("시행일자 : 2017년 08월 25일")
-
-    midnight = datetime.datetime.combine(
-        effective, datetime.time(0, 0, 30), tzinfo=datetime.timezone(datetime.timedelta(hours=9))
+    expect(page.locator(".messages")).to_contain_text(
+        f"개인정보처리방침의 새 판이 {effective.year}년 {effective.month}월 {effective.day}일 "
+        "0시(서울 시간)에 시행되도록 예약되었습니다."
     )
-    with time_machine.travel(midnight, tick=False):
+    page.screenshot(path="test-artifacts/policy-scheduled-message.png")
+
+    notice_title = f"개인정보처리방침 개정 안내 ({effective:%Y.%m.%d} 시행)"
+    visitor = page.context.browser.new_page()  # an anonymous visitor, served by the page cache
+    visitor.goto(live_site.url + "/notices/")
+    expect(visitor.get_by_text(notice_title)).to_have_count(0)
+    visitor.goto(live_site.url + "/privacy/")
+    expect(visitor.get_by_role("complementary", name="개정 예정")).to_have_count(0)
+
+    with time_machine.travel(seoul(announced.year, announced.month, announced.day, 0, 0, 30)):
         call_command("run_scheduler", "--once")
-        page.goto(live_site.url + "/privacy/")
-        expect(page.locator(".policy__closing")).to_contain_text(
+        visitor.goto(live_site.url + "/notices/")
+        notice = visitor.get_by_role("listitem").filter(has_text=notice_title)
+        expect(notice).to_contain_text(f"{announced:%Y.%m.%d}")
+        visitor.goto(live_site.url + "/privacy/")
+        upcoming = visitor.get_by_role("complementary", name="개정 예정")
+        expect(upcoming).to_contain_text(
+            f"{effective.year}년 {effective.month}월 {effective.day}일"
+        )
+        expect(upcoming).to_contain_text("개인정보 보호책임자의 연락처를 바꿨습니다.")
+        expect(visitor.locator(".policy__closing")).to_contain_text("시행일자 : 2017년 08월 25일")
+
+    with time_machine.travel(seoul(effective.year, effective.month, effective.day, 0, 0, 30)):
+        call_command("run_scheduler", "--once")
+        visitor.goto(live_site.url + "/privacy/")
+        expect(visitor.locator(".policy__closing")).to_contain_text(
             f"시행일자 : {effective:%Y년 %m월 %d일}"
         )
-        expect(page.get_by_role("complementary", name="개정 예정")).to_have_count(0)
-        page.get_by_role("link", name="이전 개인정보처리방침").click()
-        versions = page.locator(".policy__versions li")
+        expect(visitor.get_by_role("complementary", name="개정 예정")).to_have_count(0)
+        visitor.get_by_role("link", name="개인정보처리방침 변경 이력").click()
+        versions = visitor.locator(".policy__versions li")
         expect(versions).to_have_count(2)
         until = effective - datetime.timedelta(days=1)
         expect(versions.nth(1)).to_contain_text(f"2017.08.25 ~ {until:%Y.%m.%d} 적용")
         expect(versions.nth(0)).to_contain_text(f"{effective:%Y.%m.%d} ~ 현재 적용 중")
+        expect(versions.nth(0)).to_contain_text("개인정보처리방침")
+
+        page.goto(live_site.url + "/admin/policy_versions/")
+        record = page.get_by_role("row").filter(has_text="제2판")
+        expect(record).to_contain_text("정보관리")
+        expect(record).to_contain_text("예약 게시")
 
 
 def test_reviewer_approving_a_late_version_from_the_dashboard_is_sent_to_fix_its_dates(
     live_site, privacy_manager, django_user_model, page
 ):
     """A version submitted on its 공고일자 but approved a day later would backdate the notice."""
-    submitted_on = seoul_today()
+    submitted_on = timezone.localdate()
     policy = PolicyPage.objects.get(slug="privacy")
     marketer = django_user_model.objects.create_user("marketer", first_name="마케팅")
     draft = policy.get_latest_revision_as_object()

@@ -6,7 +6,7 @@ from wagtail.models import Page, Site
 
 from home.models import ClinicSettings, HomePage
 from policies.models import PolicyPage
-from tests.seed import SEED_MENU
+from tests.seed import SEED_DOCUMENT, SEED_MENU
 from treatments.models import TreatmentCategoryPage, TreatmentPage
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +105,17 @@ def test_notices_are_listed_newest_first(client):
     html = client.get(index.url).content.decode()
     assert html.index("새 공지") < html.index("중간 공지") < html.index("오래된 공지")
     assert "2026.11.20" in html
+
+
+def test_the_menu_written_in_the_tests_is_the_seed_documents_own():
+    """SEED_MENU is typed out by hand; the client's document, kept in the repository, agrees."""
+    sections = []
+    for line in SEED_DOCUMENT.read_text(encoding="utf-8").splitlines():
+        if not line.lstrip().startswith("•"):
+            continue
+        title = line.strip().lstrip("•").strip()
+        if line.startswith("    "):
+            sections[-1][1].append(title)
+        else:
+            sections.append((title, []))
+    assert sections == SEED_MENU

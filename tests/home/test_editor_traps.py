@@ -8,7 +8,6 @@ import re
 
 import pytest
 
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -22,14 +21,6 @@ from treatments.models import TreatmentCategoryPage, TreatmentPage
 pytestmark = pytest.mark.django_db
 
 PRECAUTIONS = "<p>붉어짐과 부기가 생길 수 있습니다.</p>"
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import re
 
 import pytest
 
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -18,14 +17,6 @@ from wagtail.models import Site
 from tests.factories import clinic_settings, post_clinic_settings, weekday_hours
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -10,6 +10,12 @@ from treatments.models import TreatmentCategoryPage, TreatmentPage
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def render_every_request(settings):
+    """These tests count the queries of rendering a page, which a page-cache hit would skip."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 def menu_html(client, url="/"):
     html = client.get(url).content.decode()
     start = html.index('<nav class="main-menu"')

@@ -1,18 +1,8 @@
 import pytest
 
-from django.core.cache import cache
-
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_anonymous_pages_come_from_the_cache_the_second_time(

@@ -1,9 +1,9 @@
-import datetime
-
 import pytest
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.test import Client
+from django.urls import reverse
 
 from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import (
@@ -15,12 +15,7 @@ from wagtail.test.utils.form_data import (
 
 from policies.access import ensure_policy_access
 from policies.models import PolicyPage
-
-SEOUL = datetime.timezone(datetime.timedelta(hours=9))
-
-
-def seoul(*args):
-    return datetime.datetime(*args, tzinfo=SEOUL)
+from tests.utils import seoul  # noqa: F401 (the policy tests import it from here)
 
 
 @pytest.fixture
@@ -66,20 +61,22 @@ def changed_body(page, old="개인정보", new="고객정보", section=1):
     return body
 
 
-def schedule_version(
-    page, user, announced_on, effective_on, summary="보유 기간을 명확히 했습니다.", **fields
-):
-    """What the editor's 게시 button does: save a revision with the new dates and publish it."""
-    draft = page.get_latest_revision_as_object()
-    draft.announced_on = announced_on
-    draft.effective_on = effective_on
-    draft.change_summary = summary
-    draft.body = fields.pop("body", changed_body(draft))
-    for name, value in fields.items():
-        setattr(draft, name, value)
-    revision = draft.save_revision(user=user)
-    revision.publish(user=user)
-    return revision
+def publish_in_editor(page, user, announced_on, effective_on, **fields):
+    """The editor's 게시 button: the edit form posted with the new dates, the 개정 요약 and one
+    article changed, by `user` in their own browser session (the test's client stays anonymous).
+
+    Returns the admin's response; `response.client` is the editor's session."""
+    editor = Client()
+    editor.force_login(user)
+    draft = PolicyPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    draft.body = fields.pop("body", None) or changed_body(draft)
+    fields.setdefault("change_summary", "보유 기간을 명확히 했습니다.")
+    data = edit_form_data(
+        draft, announced_on=str(announced_on), effective_on=str(effective_on), **fields
+    )
+    response = editor.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 302, response.context["form"].errors
+    return response
 
 
 def edit_form_data(page, action="action-publish", **overrides):

@@ -5,6 +5,7 @@ import time_machine
 
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from wagtail.models import Page, Revision
@@ -12,7 +13,7 @@ from wagtail.models import Page, Revision
 from policies.models import PolicyPage, PolicyVersion
 from tests.utils import visible_text
 
-from .conftest import schedule_version, seoul
+from .conftest import publish_in_editor, seoul
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def two_versions(policy, privacy_manager):
     with time_machine.travel(seoul(2026, 11, 24, 9), tick=False):
-        schedule_version(
+        publish_in_editor(
             policy, privacy_manager, datetime.date(2026, 11, 24), datetime.date(2026, 12, 1)
         )
     with time_machine.travel(seoul(2026, 12, 1, 0, 0, 10), tick=False):
@@ -82,6 +83,35 @@ def test_recorded_versions_refuse_changes_in_code(two_versions):
     with pytest.raises(PermissionDenied):
         PolicyVersion.objects.all().delete()
     assert PolicyVersion.objects.get(pk=version.pk).title == "개인정보처리방침"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE policies_policyversion SET sections = '[]'",
+        "UPDATE policies_policyversion SET effective_on = '2030-01-01'",
+        "UPDATE policies_policyversion SET change_summary = '다른 요약', title = title",
+        "UPDATE policies_policyversion SET page_id = page_id + 1000",
+        "DELETE FROM policies_policyversion",
+    ],
+)
+def test_the_database_refuses_to_rewrite_a_recorded_version(two_versions, statement):
+    """Raw SQL, past the ORM: the archive's triggers refuse it on SQLite and PostgreSQL."""
+    before = [snapshot(v) for v in two_versions]
+    with (
+        pytest.raises(IntegrityError, match="기록된 판은"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(statement)
+    after = list(PolicyVersion.objects.filter(page_slug="privacy").order_by("number"))
+    assert [snapshot(v) for v in after] == before
+
+
+def test_the_database_refuses_the_orm_base_manager_too(two_versions):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PolicyVersion._base_manager.filter(pk=two_versions[0].pk).update(title="고친 제목")
+    assert PolicyVersion.objects.get(pk=two_versions[0].pk).title == "개인정보처리방침"
 
 
 def test_admin_shows_who_published_each_version_and_offers_no_edit_or_delete(

@@ -5,9 +5,10 @@ import time_machine
 
 from django.core.management import call_command
 
-from policies.compare import compare_sections, html_to_text, mark_changes
+from home.text import html_to_text
+from policies.compare import compare_sections, mark_changes
 
-from .conftest import schedule_version, seoul
+from .conftest import publish_in_editor, seoul
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def test_sections_are_paired_by_heading_and_additions_shown_alone():
 
 def test_compare_page_shows_the_old_and_new_text_side_by_side(client, policy, privacy_manager):
     with time_machine.travel(seoul(2026, 11, 24, 9), tick=False):
-        schedule_version(
+        publish_in_editor(
             policy, privacy_manager, datetime.date(2026, 11, 24), datetime.date(2026, 12, 1)
         )
         html = client.get("/privacy/compare/?from=1&to=upcoming").content.decode()

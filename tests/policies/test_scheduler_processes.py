@@ -20,13 +20,12 @@ from django.apps import apps
 from django.contrib.auth.models import Group, User
 from policies.access import ensure_policy_access
 from policies.models import PolicyPage
-from tests.policies.conftest import schedule_version
+from tests.policies.conftest import publish_in_editor
 ensure_policy_access(apps)
 user = User.objects.create_user("privacy", password="pw")
 user.groups.add(Group.objects.get(name="개인정보 관리자"))
-with time_machine.travel("2026-11-24T10:00:00+09:00", tick=False):
-    schedule_version(PolicyPage.objects.get(slug="privacy"), user,
-                     datetime.date(2026, 11, 24), datetime.date(2026, 12, 1))
+with time_machine.travel("2026-11-23T10:00:00+09:00", tick=False):
+    publish_in_editor(PolicyPage.objects.get(slug="privacy"), user, "2026-11-24", "2026-12-01")
 """
 
 REPORT = """
@@ -42,6 +41,12 @@ print(json.dumps({
     "effective_on": page.effective_on.isoformat(),
     "notices": NoticePage.objects.filter(slug__startswith="privacy-").count(),
     "published_at": new.published_at.isoformat() if new else None,
+    "notice_published_at": (
+        notice.first_published_at.isoformat()
+        if (notice := NoticePage.objects.filter(slug__startswith="privacy-").first())
+        and notice.first_published_at
+        else None
+    ),
 }))
 """
 
@@ -136,23 +141,38 @@ def test_without_the_lock_overlapping_runs_publish_twice_but_record_once(schedul
     assert state["versions"] == 2  # the record's unique revision id still holds
 
 
-def test_running_scheduler_publishes_a_due_version_within_a_minute(scheduled_site):
-    """Started 20 s before the 시행일자 with the default 30 s interval."""
-    scheduler = at(scheduled_site, "2026-11-30T23:59:40+09:00", "run_scheduler")
+def wait_for(database_url, key, seconds=100):
+    state = report(database_url)
+    deadline = time.monotonic() + seconds
+    while state[key] is None and time.monotonic() < deadline:
+        time.sleep(3)
+        state = report(database_url)
+    return state
+
+
+def seconds_after(moment, iso):
+    return (datetime.fromisoformat(moment) - datetime.fromisoformat(iso)).total_seconds()
+
+
+@pytest.mark.parametrize(
+    ("start", "due", "key", "what"),
+    [
+        ("2026-11-23T23:59:40+09:00", "2026-11-24T00:00:00+09:00", "notice_published_at", "notice"),
+        ("2026-11-30T23:59:40+09:00", "2026-12-01T00:00:00+09:00", "published_at", "version"),
+    ],
+    ids=["notice-on-its-announcement-date", "version-on-its-effective-date"],
+)
+def test_running_scheduler_makes_it_public_within_a_minute(scheduled_site, start, due, key, what):
+    """Started 20 s before 00:00 with the default 30 s interval: the 공지사항 on its 공고일자,
+    the version on its 시행일자."""
+    scheduler = at(scheduled_site, start, "run_scheduler")
     try:
-        deadline = time.monotonic() + 100
-        state = report(scheduled_site)
-        while state["published_at"] is None and time.monotonic() < deadline:
-            time.sleep(3)
-            state = report(scheduled_site)
+        state = wait_for(scheduled_site, key)
     finally:
         scheduler.terminate()
         output = scheduler.communicate(timeout=30)
-    assert state["published_at"] is not None, output
-    delay = (
-        datetime.fromisoformat(state["published_at"])
-        - datetime.fromisoformat("2026-12-01T00:00:00+09:00")
-    ).total_seconds()
-    print(f"scheduled version went live {delay:.1f} s after its time")  # noqa: T201 (measured figure)
+    assert state[key] is not None, output
+    delay = seconds_after(state[key], due)
+    print(f"scheduled {what} went public {delay:.1f} s after its time")  # noqa: T201 (measured figure)
     assert 0 <= delay < 60
     assert scheduler.returncode == 0 or scheduler.returncode == -15

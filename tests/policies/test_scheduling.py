@@ -11,7 +11,7 @@ from wagtail.models import Page
 from policies.models import PolicyPage, PolicyVersion
 from tests.utils import visible_text
 
-from .conftest import schedule_version, seoul
+from .conftest import publish_in_editor, seoul
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +26,10 @@ def test_seed_version_is_on_record_as_the_first_version(policy):
 
 def test_scheduled_version_goes_live_at_midnight_seoul_time(client, policy, privacy_manager):
     with time_machine.travel(TODAY, tick=False):
-        revision = schedule_version(
+        publish_in_editor(
             policy, privacy_manager, datetime.date(2026, 11, 24), datetime.date(2026, 12, 1)
         )
-    revision.refresh_from_db()
+    revision = policy.revisions.get(approved_go_live_at__isnull=False)
     assert revision.approved_go_live_at == seoul(2026, 12, 1, 0, 0)
     with time_machine.travel(seoul(2026, 11, 30, 23, 59, 30), tick=False):
         call_command("run_scheduler", "--once")
@@ -61,7 +61,7 @@ def test_nothing_of_an_upcoming_version_is_public_before_its_announcement(
     client, policy, privacy_manager
 ):
     with time_machine.travel(TODAY, tick=False):
-        schedule_version(
+        publish_in_editor(
             policy, privacy_manager, datetime.date(2026, 11, 26), datetime.date(2026, 12, 3)
         )
     with time_machine.travel(seoul(2026, 11, 25, 23, 0), tick=False):
@@ -82,7 +82,7 @@ def test_nothing_of_an_upcoming_version_is_public_before_its_announcement(
 
 def test_archive_lists_every_version_with_its_period(client, policy, privacy_manager):
     with time_machine.travel(TODAY, tick=False):
-        schedule_version(
+        publish_in_editor(
             policy, privacy_manager, datetime.date(2026, 11, 24), datetime.date(2026, 12, 2)
         )
     with time_machine.travel(seoul(2026, 12, 2, 0, 1), tick=False):
@@ -100,11 +100,16 @@ def test_archive_lists_every_version_with_its_period(client, policy, privacy_man
 def test_a_later_schedule_replaces_the_earlier_one_and_its_unshown_notice(
     client, policy, privacy_manager
 ):
+    """Wagtail locks a scheduled page: the editor cancels the schedule (예약 게시 취소), then
+    publishes the new version; only the new version's notice remains."""
     with time_machine.travel(TODAY, tick=False):
-        schedule_version(
+        response = publish_in_editor(
             policy, privacy_manager, datetime.date(2026, 11, 27), datetime.date(2026, 12, 4)
         )
-        schedule_version(
+        first = policy.revisions.get(approved_go_live_at__isnull=False)
+        editor = response.client
+        editor.post(reverse("wagtailadmin_pages:revisions_unschedule", args=[policy.pk, first.pk]))
+        publish_in_editor(
             policy, privacy_manager, datetime.date(2026, 11, 28), datetime.date(2026, 12, 5)
         )
     slugs = list(Page.objects.filter(slug__startswith="privacy-").values_list("slug", flat=True))
@@ -119,9 +124,10 @@ def test_cancelling_the_schedule_withdraws_its_notice_before_it_is_shown(
     client, policy, privacy_manager
 ):
     with time_machine.travel(TODAY, tick=False):
-        revision = schedule_version(
+        publish_in_editor(
             policy, privacy_manager, datetime.date(2026, 11, 27), datetime.date(2026, 12, 4)
         )
+        revision = policy.revisions.get(approved_go_live_at__isnull=False)
         assert Page.objects.filter(slug="privacy-20261204", live=False).exists()
         client.force_login(privacy_manager)
         response = client.post(

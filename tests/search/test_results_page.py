@@ -56,6 +56,7 @@ def test_no_result_page_suggests_treatments_and_the_phone(client):
     assert 'href="tel:' in html
 
 
+@pytest.mark.xfail(strict=True, reason="#18: a page-cached search is not counted (prod branch)")
 def test_popular_queries_are_counted_for_the_admin_report(client, admin_client):
     client.get("/search/", {"q": "울쎄라"})
     client.get("/search/", {"q": "울쎄라"})

@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import ContentPage, DoctorIndexPage, HoursPage, NoticeIndexPage
 from tests.factories import doctor, marketing_user
+from tests.utils import visible_text
 from treatments.models import FeePage, TreatmentCategoryPage, TreatmentPage
 
 pytestmark = pytest.mark.django_db
@@ -130,7 +131,10 @@ def test_publishing_a_treatment_without_precautions_is_refused_in_korean(markete
         add_url(TreatmentPage, lifting), publish(treatment_data(precautions=""))
     )
     assert response.status_code == 200
-    assert "주의사항 및 부작용을 입력해야 게시할 수 있습니다" in response.content.decode()
+    text = visible_text(response.content.decode())
+    # Said once, beside the field; the help text explains the law without repeating it.
+    assert text.count("게시하려면 주의사항 및 부작용을 입력하세요.") == 1
+    assert text.count("의료법 제56조") == 1
     assert not TreatmentPage.objects.filter(slug="new-treatment").exists()
 
 

@@ -1,13 +1,9 @@
-import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
-from tests.utils import visible_text
+from tests.utils import seoul, visible_text
 from treatments.models import CertificateFee, FeePage, TreatmentFee, TreatmentPage
 
 pytestmark = pytest.mark.django_db
-SEOUL = ZoneInfo("Asia/Seoul")
 
 
 def publish_with_fee(page, **fields):
@@ -17,7 +13,7 @@ def publish_with_fee(page, **fields):
 
 
 def test_fee_page_lists_items_by_category_with_base_date(client, time_machine):
-    time_machine.move_to(datetime.datetime(2026, 3, 2, 10, 0, tzinfo=SEOUL), tick=False)
+    time_machine.move_to(seoul(2026, 3, 2, 10, 0), tick=False)
     publish_with_fee(
         TreatmentPage.objects.get(slug="ulthera"),
         name="울쎄라 100샷",
@@ -38,19 +34,19 @@ def test_fee_page_lists_items_by_category_with_base_date(client, time_machine):
 
 
 def test_changing_a_price_changes_the_fee_page_and_moves_its_base_date(client, time_machine):
-    time_machine.move_to(datetime.datetime(2026, 3, 2, 10, 0, tzinfo=SEOUL), tick=False)
+    time_machine.move_to(seoul(2026, 3, 2, 10, 0), tick=False)
     ulthera = publish_with_fee(
         TreatmentPage.objects.get(slug="ulthera"), name="울쎄라 100샷", price_min=300000
     )
 
-    time_machine.move_to(datetime.datetime(2026, 4, 10, 10, 0, tzinfo=SEOUL), tick=False)
+    time_machine.move_to(seoul(2026, 4, 10, 10, 0), tick=False)
     ulthera = TreatmentPage.objects.get(
         slug="ulthera"
     ).get_latest_revision_as_object()  # as the editor opens it
     ulthera.save_revision().publish()  # republishing without a price change keeps the date
     assert "기준일: 2026년 3월 2일" in visible_text(client.get("/about/fees/").content.decode())
 
-    time_machine.move_to(datetime.datetime(2026, 5, 20, 10, 0, tzinfo=SEOUL), tick=False)
+    time_machine.move_to(seoul(2026, 5, 20, 10, 0), tick=False)
     ulthera = TreatmentPage.objects.get(slug="ulthera").get_latest_revision_as_object()
     fee = ulthera.fees.get()
     fee.price_min = 330000
@@ -81,7 +77,7 @@ def test_unpublished_treatments_leave_the_fee_page(client):
 
 
 def test_certificate_fees_are_listed_and_move_the_base_date(client, time_machine):
-    time_machine.move_to(datetime.datetime(2026, 6, 1, 10, 0, tzinfo=SEOUL), tick=False)
+    time_machine.move_to(seoul(2026, 6, 1, 10, 0), tick=False)
     fees_page = FeePage.objects.get()
     fees_page.certificate_fees = [CertificateFee(name="진료확인서", price_min=3000)]
     fees_page.save_revision().publish()

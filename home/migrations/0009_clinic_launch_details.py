@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0007_site_verification"),
+        ("home", "0008_notice_date_in_seoul"),
     ]
 
     operations = [

@@ -24,7 +24,7 @@ def rename_back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0008_clinic_launch_details"),
+        ("home", "0009_clinic_launch_details"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
