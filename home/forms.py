@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from medical_ads.forms import MedicalAdsPageForm
 
 from .korean import has_hangul, readable_slug
 
@@ -13,8 +13,9 @@ SLUG_HELP = (
 )
 
 
-class SitePageForm(WagtailAdminPageForm):
-    """Gives every new page a readable Latin slug (the one rule: Hangul is romanised on save)."""
+class SitePageForm(MedicalAdsPageForm):
+    """Every page type's admin form: the medical advertising checks, and a readable Latin slug
+    (the one rule: Hangul is romanised on save)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

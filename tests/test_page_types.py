@@ -1,6 +1,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from events.models import EventIndexPage
 from home.models import ContentPage, HomePage, NoticeIndexPage, NoticePage
 from policies.models import PolicyPage
 from treatments.models import TreatmentCategoryPage, TreatmentPage
@@ -15,7 +16,8 @@ class PageTypeRulesTests(WagtailPageTestCase):
 
     def test_home_page_children(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {ContentPage, NoticeIndexPage, TreatmentCategoryPage, PolicyPage}
+            HomePage,
+            {ContentPage, NoticeIndexPage, TreatmentCategoryPage, PolicyPage, EventIndexPage},
         )
 
     def test_categories_nest_and_hold_treatments(self):

@@ -12,6 +12,8 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
+from medical_ads.panels import MedicalAdsPanel
+
 from ..blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from ..forms import SitePageForm
 from ..hours import opening_status
@@ -41,7 +43,10 @@ class SitePage(Page):
     )
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
-    content_panels = Page.content_panels + [FieldPanel("summary")]
+    # Every page type is checked against the medical advertising rules before it goes public.
+    content_panels = [MedicalAdsPanel(heading="의료광고 검토"), *Page.content_panels] + [
+        FieldPanel("summary")
+    ]
     base_form_class = SitePageForm
 
     class Meta:
@@ -185,6 +190,7 @@ class HomePage(ClinicPage):
         "home.NoticeIndexPage",
         "treatments.TreatmentCategoryPage",
         "policies.PolicyPage",
+        "events.EventIndexPage",
     ]
     max_count = 1
 

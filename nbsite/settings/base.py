@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "treatments",
     "policies",
     "search",
+    "medical_ads",
+    "events",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
