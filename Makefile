@@ -16,10 +16,11 @@ $(INSTALLED): requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(INSTALLED)
 
-# Korean for the admin strings Wagtail's catalogue lacks: locale/ko/LC_MESSAGES/django.po.
-MESSAGES := locale/ko/LC_MESSAGES/django.mo
-$(MESSAGES): locale/ko/LC_MESSAGES/django.po $(INSTALLED)
-	$(BIN)/pybabel compile --domain django --directory locale --locale ko --statistics
+# Korean for the admin strings Wagtail's catalogue lacks: locale/ko/LC_MESSAGES/django.po and,
+# for the admin's scripts (sidebar, StreamField), djangojs.po.
+MESSAGES := locale/ko/LC_MESSAGES/django.mo locale/ko/LC_MESSAGES/djangojs.mo
+locale/ko/LC_MESSAGES/%.mo: locale/ko/LC_MESSAGES/%.po $(INSTALLED)
+	$(BIN)/pybabel compile --domain $* --directory locale --locale ko --statistics
 
 # Tests and tools (pytest, Playwright, ruff, fonttools) on top of the runtime requirements.
 $(DEV_INSTALLED): requirements-dev.txt requirements.txt $(INSTALLED)
@@ -41,7 +42,7 @@ run: setup
 	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-dev browser lint
+test: install-dev browser vnu lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # ruff (pyproject.toml) for Python, djhtml for template indentation; `make format` rewrites.
@@ -63,6 +64,22 @@ browser:
 	  else \
 	    echo "브라우저 테스트에 필요합니다: sudo apt-get install chromium fonts-noto-cjk"; exit 1; \
 	  fi; }
+
+# The Nu HTML Checker for tests/test_markup.py: npm's vnu-jar (the current vnu.jar) in .cache/vnu.
+VNU_VERSION ?= 26.9.27
+VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+.PHONY: vnu
+vnu: $(VNU_JAR)
+$(VNU_JAR):
+	@command -v java >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless npm >/dev/null; \
+	  else \
+	    echo "HTML 검사에 필요합니다: sudo apt-get install default-jre-headless npm"; exit 1; \
+	  fi; }
+	mkdir -p .cache/vnu
+	npm install --prefix .cache/vnu --no-audit --no-fund --loglevel=error --save-exact vnu-jar@$(VNU_VERSION)
+	touch $(VNU_JAR)
 
 .PHONY: bench
 bench: install-dev

@@ -16,8 +16,8 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from home.forms import SitePageForm
 from home.models import ClinicPage, with_card_images
-from medical_ads.forms import MedicalAdsPageForm
 
 ENDED_TEMPLATE = "events/event_ended.html"
 PERIOD_REQUIRED = "가격 항목이 있는 이벤트는 시작일과 종료일을 입력해야 게시할 수 있습니다(의료법 제56조 제2항 제13호)."
@@ -43,7 +43,7 @@ class EventQuerySet(PageQuerySet):
         return self.filter(starts_on__lte=today, ends_on__gte=today)
 
 
-class EventPageForm(MedicalAdsPageForm):
+class EventPageForm(SitePageForm):
     """An event goes public only with the facts the law requires of a discount: the period, and
     for each priced item the 정가 and 조건·대상 (the 이벤트가 is always required; the 할인율 is
     computed). A draft may be saved without them."""

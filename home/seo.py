@@ -2,6 +2,9 @@
 
 Every page gets the clinic (MedicalClinic) and, below the home page, its breadcrumbs. A page type
 adds its own items by defining ``structured_data(request)`` (treatments, doctors, FAQ blocks).
+
+Every absolute URL we print (canonical, OpenGraph, JSON-LD, robots.txt) starts with the Site
+record's root URL, as Wagtail's sitemap does: the two always agree, whatever host a request used.
 """
 
 import json
@@ -9,11 +12,23 @@ import json
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+from wagtail.models import Site
+
 DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
+def site_root_url(request):
+    """The site's public address from the Site record (설정 › 사이트), e.g. https://www.clinicnb.com."""
+    site = Site.find_for_request(request)
+    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+
+
 def absolute(request, url):
-    return request.build_absolute_uri(url) if url else ""
+    if not url:
+        return ""
+    if url.startswith(("http://", "https://")):
+        return url
+    return site_root_url(request) + url
 
 
 def clinic_data(clinic, request):
@@ -33,25 +48,40 @@ def clinic_data(clinic, request):
             "addressLocality": "서울특별시",
             "addressCountry": "KR",
         }
-    weekly = getattr(clinic, "weekly_hours", None)
-    hours = []
-    for day in weekly() if weekly else []:
-        if day.is_closed:
-            continue
-        hours.append(
-            {
-                "@type": "OpeningHoursSpecification",
-                "dayOfWeek": f"https://schema.org/{DAY_NAMES[day.weekday]}",
-                "opens": day.opens.strftime("%H:%M"),
-                "closes": day.closes.strftime("%H:%M"),
-            }
-        )
+    if clinic.has_geo():
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(clinic.latitude),
+            "longitude": float(clinic.longitude),
+        }
+    hours = opening_hours_data(clinic.weekly_hours())
     if hours:
         data["openingHoursSpecification"] = hours
     links = [url for _, url in clinic.social_links()] if hasattr(clinic, "social_links") else []
     if links:
         data["sameAs"] = links
     return data
+
+
+def opening_hours_data(days):
+    """One OpeningHoursSpecification per open stretch: a lunch break splits the day in two."""
+    specs = []
+    for day in days:
+        if day.is_closed:
+            continue
+        stretches = [(day.opens, day.closes)]
+        if day.has_lunch and day.opens < day.lunch_starts < day.lunch_ends < day.closes:
+            stretches = [(day.opens, day.lunch_starts), (day.lunch_ends, day.closes)]
+        for opens, closes in stretches:
+            specs.append(
+                {
+                    "@type": "OpeningHoursSpecification",
+                    "dayOfWeek": f"https://schema.org/{DAY_NAMES[day.weekday]}",
+                    "opens": opens.strftime("%H:%M"),
+                    "closes": closes.strftime("%H:%M"),
+                }
+            )
+    return specs
 
 
 def breadcrumb_data(crumbs, page, request):

@@ -1,7 +1,7 @@
-from medical_ads.forms import MedicalAdsPageForm
+from home.forms import SitePageForm
 
 
-class PolicyPageForm(MedicalAdsPageForm):
+class PolicyPageForm(SitePageForm):
     """Refuses impossible dates with a message on the field, keeping everything the editor typed."""
 
     def clean(self):

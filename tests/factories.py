@@ -53,3 +53,95 @@ def doctor(name="김엔비", role="대표원장", with_photo=False, **fields):
         else None
     )
     return Doctor.objects.create(name=name, role=role, photo=photo, **fields)
+
+
+CLINIC_FORM_FIELDS = [
+    "name",
+    "phone",
+    "address",
+    "latitude",
+    "longitude",
+    "representative",
+    "business_number",
+    "medical_subjects",
+    "privacy_officer",
+    "privacy_officer_contact",
+    "holiday_note",
+    "naver_site_verification",
+    "google_site_verification",
+    "kakao_channel_url",
+    "naver_reservation_url",
+    "naver_map_url",
+    "kakao_map_url",
+    "instagram_url",
+    "blog_url",
+]
+CLINIC_PAGE_FIELDS = ["privacy_policy_page", "fees_page", "directions_page"]
+
+
+def post_clinic_settings(client, hours=None, **values):
+    """What 설정 › 병원 정보 posts when an editor changes `values` (and the hours) and saves."""
+    from django.urls import reverse
+
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    clinic = clinic_settings()
+    data = {name: getattr(clinic, name) for name in CLINIC_FORM_FIELDS}
+    data = {name: "" if value is None else str(value) for name, value in data.items()}
+    data.update({name: str(getattr(clinic, f"{name}_id") or "") for name in CLINIC_PAGE_FIELDS})
+    data.update(values)
+
+    def form_value(value):
+        form = {}
+        for key, item in value.items():
+            if isinstance(item, datetime.time):
+                form[key] = item.strftime("%H:%M")
+            elif item is None:
+                form[key] = ""
+            elif isinstance(item, bool):
+                if item:
+                    form[key] = "on"  # an unticked checkbox is not posted
+            else:
+                form[key] = item
+        return form
+
+    days = hours if hours is not None else [("day", dict(b.value)) for b in clinic.hours]
+    form = nested_form_data(
+        {**data, "hours": streamfield([(kind, form_value(value)) for kind, value in days])}
+    )
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=["home", "clinicsettings", site.pk])
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return response
+
+
+def photograph(seed, title, alt):
+    """A library image standing for an editor's upload (a photograph, not a drawn seed picture)."""
+    import hashlib
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+
+    from wagtail.images import get_image_model
+
+    from home.images import draw_picture
+
+    picture, _ = draw_picture(seed)
+    buffer = BytesIO()
+    picture.save(buffer, "JPEG", quality=80)
+    image = get_image_model()(
+        title=title,
+        description=alt,
+        file=ImageFile(buffer, name=f"photo-{hashlib.sha1(seed.encode()).hexdigest()[:10]}.jpg"),
+    )
+    image.save()
+    return image
+
+
+def give_photo(page, alt=None):
+    """Replace a page's drawn picture with a photograph and publish it, as an editor would."""
+    page = page.specific
+    page.image = photograph(page.url_path, page.title, alt or f"{page.title} 사진")
+    page.save_revision().publish()
+    return page

@@ -13,9 +13,9 @@ from wagtail.search import index
 
 from home import seo
 from home.blocks import RICH_TEXT_FEATURES
+from home.forms import SitePageForm
 from home.models import ChildCardsMixin, ClinicPage, Doctor
 from home.models.pages import PORTRAIT_RENDITIONS
-from medical_ads.forms import MedicalAdsPageForm
 
 from .blocks import TreatmentBodyStreamBlock
 
@@ -81,7 +81,7 @@ class PriceHistoryMixin:
             item.price_changed_on = previous.price_changed_on if unchanged else today
 
 
-class TreatmentPageForm(MedicalAdsPageForm):
+class TreatmentPageForm(SitePageForm):
     """Lets a draft be saved without precautions, but not published or sent for review (의료법 §56)."""
 
     def __init__(self, *args, **kwargs):

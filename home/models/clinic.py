@@ -3,7 +3,13 @@ from urllib.parse import quote
 from django.conf import settings
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
@@ -53,6 +59,35 @@ class ClinicSettings(BaseSiteSetting):
     )
     business_number = models.CharField(
         "사업자등록번호", max_length=20, blank=True, help_text="예: 123-45-67890"
+    )
+    medical_subjects = models.CharField(
+        "진료과목",
+        max_length=100,
+        blank=True,
+        help_text="바닥글의 의료기관 정보에 표시됩니다. 예: 피부과",
+    )
+    privacy_officer = models.CharField(
+        "개인정보 보호책임자",
+        max_length=50,
+        blank=True,
+        help_text="바닥글에 표시됩니다. 개인정보처리방침에 적힌 책임자와 같아야 합니다.",
+    )
+    privacy_officer_contact = models.CharField(
+        "개인정보 보호책임자 연락처",
+        max_length=100,
+        blank=True,
+        help_text="전화번호나 이메일 주소입니다. 예: 02-543-5856",
+    )
+    latitude = models.DecimalField(
+        "위도",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text="검색엔진에 알려 줄 병원 위치입니다. 지도 서비스에서 병원 위치의 좌표를 복사합니다. 예: 37.524100",
+    )
+    longitude = models.DecimalField(
+        "경도", max_digits=9, decimal_places=6, null=True, blank=True, help_text="예: 127.045300"
     )
     hours = StreamField(
         [("day", OpeningHoursBlock())],
@@ -114,9 +149,20 @@ class ClinicSettings(BaseSiteSetting):
                     FieldPanel("name"),
                     FieldPanel("phone"),
                     FieldPanel("address"),
+                    FieldRowPanel(
+                        [FieldPanel("latitude"), FieldPanel("longitude")], heading="지도 좌표"
+                    ),
                     MultiFieldPanel(
-                        [FieldPanel("representative"), FieldPanel("business_number")],
+                        [
+                            FieldPanel("representative"),
+                            FieldPanel("business_number"),
+                            FieldPanel("medical_subjects"),
+                        ],
                         heading="사업자 정보",
+                    ),
+                    MultiFieldPanel(
+                        [FieldPanel("privacy_officer"), FieldPanel("privacy_officer_contact")],
+                        heading="개인정보 보호책임자",
                     ),
                     FieldPanel("privacy_policy_page"),
                     FieldPanel("fees_page"),
@@ -182,6 +228,22 @@ class ClinicSettings(BaseSiteSetting):
         if self.kakao_map_url:
             return self.kakao_map_url
         return f"https://map.kakao.com/link/search/{quote(self.address)}" if self.address else ""
+
+    def business_details(self):
+        """(label, value) pairs of the business details a Korean site shows in its footer."""
+        officer = " ".join(p for p in (self.privacy_officer, self.privacy_officer_contact) if p)
+        details = [
+            ("상호", self.name),
+            ("대표자", self.representative),
+            ("사업자등록번호", self.business_number),
+            ("진료과목", self.medical_subjects),
+            ("주소", self.address),
+            ("개인정보 보호책임자", officer),
+        ]
+        return [(label, value) for label, value in details if value]
+
+    def has_geo(self):
+        return self.latitude is not None and self.longitude is not None
 
     def social_links(self):
         """The clinic's channels that have an address, in the order the footer shows them."""

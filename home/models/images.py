@@ -1,8 +1,14 @@
+import posixpath
+import re
+
 from django.db import models, transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+# The file names home.images gives its drawings; Django may add a suffix when a name is taken.
+GENERATED_FILE = re.compile(r"seed-[0-9a-f]{12}(_\w+)?\.jpg$")
 
 
 class ClinicImage(AbstractImage):
@@ -30,6 +36,11 @@ class ClinicImage(AbstractImage):
 
             shrink_original(self)
         super().save(*args, **kwargs)
+
+    @property
+    def is_generated(self):
+        """A picture home.images drew for a seeded page, not a photograph (until its file is replaced)."""
+        return bool(GENERATED_FILE.match(posixpath.basename(self.file.name or "")))
 
 
 class ClinicRendition(AbstractRendition):

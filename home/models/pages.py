@@ -12,10 +12,10 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
-from medical_ads.forms import MedicalAdsPageForm
 from medical_ads.panels import MedicalAdsPanel
 
 from ..blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from ..forms import SitePageForm
 from ..hours import opening_status
 from .clinic import ClinicSettings, Doctor
 
@@ -47,7 +47,7 @@ class SitePage(Page):
     content_panels = [MedicalAdsPanel(heading="의료광고 검토"), *Page.content_panels] + [
         FieldPanel("summary")
     ]
-    base_form_class = MedicalAdsPageForm
+    base_form_class = SitePageForm
 
     class Meta:
         abstract = True
@@ -61,6 +61,12 @@ class SitePage(Page):
             summary=entry.get("summary", ""),
             show_in_menus=entry.get("show_in_menus", True),
         )
+
+
+MENU_FLAG_HELP = (
+    "머리글의 메뉴에 이 페이지를 보일지 정합니다. 상위 분류 페이지의 카드 목록에는 이 설정과 "
+    "상관없이 게시된 하위 페이지가 모두 보입니다."
+)
 
 
 class ClinicPage(SitePage):
@@ -86,9 +92,19 @@ class ClinicPage(SitePage):
         help_text="페이지 상단과 목록 카드에 쓰입니다. 초점 영역을 지정하면 잘릴 때 그 부분이 남습니다.",
     )
 
+    # New sections and treatments appear in the menu unless the editor unticks it; the explorer
+    # lists sub-pages in menu (tree) order, where dragging reorders the menu.
+    show_in_menus_default = True
+    admin_default_ordering = "ord"
+
     content_panels = SitePage.content_panels + [FieldPanel("image")]
-    promote_panels = SitePage.promote_panels + [
-        MultiFieldPanel([FieldPanel("menu_label")], heading="메뉴 표시")
+    promote_panels = [
+        panel for panel in SitePage.promote_panels if "show_in_menus" not in panel.args[0]
+    ] + [
+        MultiFieldPanel(
+            [FieldPanel("show_in_menus", help_text=MENU_FLAG_HELP), FieldPanel("menu_label")],
+            heading="메뉴 표시",
+        )
     ]
 
     class Meta:
@@ -141,10 +157,11 @@ class ChildCardsMixin:
         return context
 
     def get_listed_children(self):
-        """Live, public, in-menu sub-pages in tree order; their pictures cost two queries in all."""
-        return with_card_images(
-            self.get_children().live().public().in_menu().specific(), owner=self
-        )
+        """Live, public sub-pages in tree order, whatever their menu flag (that is for the header).
+
+        Their pictures cost two queries in all.
+        """
+        return with_card_images(self.get_children().live().public().specific(), owner=self)
 
 
 class HomePage(ClinicPage):
@@ -359,6 +376,7 @@ class NoticeIndexPage(ClinicPage):
     subpage_types = ["home.NoticePage"]
     max_count = 1
     notices_per_page = 10
+    admin_default_ordering = "-latest_revision_created_at"  # newest notices first
 
     class Meta:
         verbose_name = "공지사항 목록"
@@ -390,6 +408,7 @@ class NoticePage(ClinicPage):
 
     parent_page_types = ["home.NoticeIndexPage"]
     subpage_types = []
+    show_in_menus_default = False  # dated notices would crowd the header menu
 
     class Meta:
         verbose_name = "공지사항"

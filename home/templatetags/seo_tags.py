@@ -26,7 +26,15 @@ def structured_data(context, page=None):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context, page):
-    return context["request"].build_absolute_uri(page.get_url(context["request"]))
+    """The page's address on the Site record's host: the same URL the sitemap lists."""
+    request = context["request"]
+    return seo.absolute(request, page.get_url(request))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """A path on the site's public address (OpenGraph pictures, robots.txt's sitemap line)."""
+    return seo.absolute(context["request"], path)
 
 
 @register.filter

@@ -122,10 +122,11 @@ def test_hours_page_says_whether_open_now(client, time_machine):
     assert "지금은 점심시간입니다" in client.get("/about/hours/").content.decode()
 
 
-def test_hours_page_without_hours_asks_visitors_to_call(client):
+def test_hours_page_without_hours_offers_the_phone(client):
     html = client.get("/about/hours/").content.decode()
-    assert "진료 시간은 전화로 문의해 주세요" in html
-    assert "02-543-5856" in html  # the phone of the seed policy, shipped as the clinic's default
+    assert "진료 시간과 예약 가능한 시간은 전화로 바로 안내해 드립니다" in html
+    # the phone of the seed policy, shipped as the clinic's default, as a button to call
+    assert 'href="tel:025435856">전화 상담 02-543-5856</a>' in html
 
 
 def test_directions_page_reads_the_address_and_links_maps_without_scripts(client):

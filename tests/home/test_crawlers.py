@@ -10,7 +10,7 @@ def test_robots_txt_allows_naver_and_google_and_names_the_sitemap(client):
     text = response.content.decode()
     assert "User-agent: Yeti" in text and "User-agent: Googlebot" in text
     assert "Disallow: /admin/" in text
-    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Sitemap: http://localhost/sitemap.xml" in text  # the Site record, as the sitemap
 
 
 def test_sitemap_lists_every_live_page(client):

@@ -10,7 +10,7 @@ from wagtail.images import get_image_model
 
 from home.images import generated_image
 from home.models import ClinicImage, ContentPage
-from tests.factories import marketing_user
+from tests.factories import give_photo, marketing_user
 from treatments.models import TreatmentCategoryPage, TreatmentPage
 
 pytestmark = pytest.mark.django_db
@@ -79,16 +79,35 @@ def test_generated_pictures_are_stable_per_seed():
     assert first.size == (1600, 900)
 
 
-def test_cards_use_lazy_webp_renditions_in_a_srcset(client):
+def test_cards_use_webp_renditions_the_first_eager_and_the_rest_lazy(client):
+    for slug in ("3d-lifting", "silhouette-lifting"):
+        give_photo(TreatmentPage.objects.get(slug=slug))
     html = client.get("/lifting/").content.decode()
     cards = html[html.index('<ul class="cards cards--pictures">') :]
-    first = cards[: cards.index("</li>")]
+    first, second = cards.split("</li>")[:2]
     assert re.search(r'srcset="[^"]+\.webp 480w, [^"]+\.webp 800w"', first), first
-    assert 'loading="lazy"' in first
-    assert 'alt="3D입체리프팅 대표 이미지"' in first
+    # The first card is the largest picture on a phone's first screen (Lighthouse's LCP).
+    assert 'loading="lazy"' not in first and 'fetchpriority="high"' in first
+    assert 'alt="3D입체리프팅 사진"' in first
+    assert 'loading="lazy"' in second and "fetchpriority" not in second
+    assert 'alt="실루엣 리프팅 사진"' in second
+
+
+def test_drawn_pictures_give_way_to_typographic_cards(client):
+    html = client.get("/lifting/").content.decode()
+    cards = html[
+        html.index('<ul class="cards cards--pictures">') : html.index(
+            "</ul>", html.index('<ul class="cards')
+        )
+    ]
+    assert "<img" not in cards
+    assert 'class="card card--tile tone-' in cards
+    assert '<p class="card__latin" lang="en">Ulthera</p>' in cards
+    assert '<figure class="hero-image">' not in client.get("/lifting/ulthera/").content.decode()
 
 
 def test_hero_offers_avif_and_webp_and_loads_eagerly(client):
+    give_photo(TreatmentPage.objects.get(slug="ulthera"), alt="울쎄라 대표 이미지")
     html = client.get("/lifting/ulthera/").content.decode()
     hero = html[html.index('<figure class="hero-image">') : html.index("</figure>")]
     assert 'type="image/avif"' in hero and 'type="image/webp"' in hero
@@ -136,9 +155,17 @@ def test_loader_backfills_pictures_and_precautions_in_a_database_loaded_before_t
     assert botox.image is None and botox.has_unpublished_changes
 
 
-def test_home_page_cards_show_each_section_picture(client):
+def test_home_page_cards_show_each_section_photograph(client):
+    for slug in ("about", "lifting", "scalp"):
+        give_photo(
+            ContentPage.objects.get(slug=slug)
+            if slug == "about"
+            else TreatmentCategoryPage.objects.get(slug=slug),
+            alt=f"{slug} 사진",
+        )
     client.get("/")
     html = client.get("/").content.decode()
-    cards = html[html.index('<ul class="cards cards--pictures">') :]
-    for section in ("엔비소개", "리프팅", "두피케어"):
-        assert f'alt="{section} 대표 이미지"' in cards, section
+    cards = html[html.index('<ul class="cards cards--pictures cards--sections">') :]
+    for slug in ("about", "lifting", "scalp"):
+        assert f'alt="{slug} 사진"' in cards, slug
+    assert cards.count("<img") == 3  # the other sections show typographic tiles

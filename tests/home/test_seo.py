@@ -75,7 +75,9 @@ def test_inner_pages_have_breadcrumbs_json_ld(client):
     (crumbs,) = by_type(json_ld(client.get("/lifting/ulthera/").content.decode()), "BreadcrumbList")
     names = [item["name"] for item in crumbs["itemListElement"]]
     assert names == ["홈", "리프팅", "울쎄라"]
-    assert crumbs["itemListElement"][-1]["item"] == "http://testserver/lifting/ulthera/"
+    assert (
+        crumbs["itemListElement"][-1]["item"] == "http://localhost/lifting/ulthera/"
+    )  # the Site record
     assert not by_type(json_ld(client.get("/").content.decode()), "BreadcrumbList")
 
 
@@ -115,11 +117,11 @@ def test_json_ld_cannot_be_closed_by_page_text(client):
 
 def test_social_and_search_meta_tags(client):
     html = client.get("/lifting/ulthera/").content.decode()
-    assert '<link rel="canonical" href="http://testserver/lifting/ulthera/">' in html
+    assert '<link rel="canonical" href="http://localhost/lifting/ulthera/">' in html
     assert '<meta property="og:title" content="울쎄라">' in html
     assert '<meta property="og:locale" content="ko_KR">' in html
     assert re.search(
-        r'<meta property="og:image" content="http://testserver/media/images/[^"]+\.jpg">', html
+        r'<meta property="og:image" content="http://localhost/media/images/[^"]+\.jpg">', html
     )
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     ulthera = TreatmentPage.objects.get(slug="ulthera")
