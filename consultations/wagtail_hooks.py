@@ -12,30 +12,14 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from home.permissions import AllowedActionsPolicy
 from home.text import format_date
 
 from . import admin_views, notifications, retention
 from .forms import form_setup
 from .models import AccessLog, ConsentVersion, ConsultationRequest, DestructionRecord
-
-
-class AllowedActionsPolicy(ModelPermissionPolicy):
-    """Django's model permissions, but only for the actions listed: requests are never added in
-    the admin, consent versions and records are never edited or deleted there."""
-
-    def __init__(self, model, actions, **kwargs):
-        super().__init__(model, **kwargs)
-        self.actions = set(actions)
-
-    def user_has_permission(self, user, action):
-        return action in self.actions and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
 
 register_permission_policy(
     ConsultationRequest, AllowedActionsPolicy(ConsultationRequest, {"view", "change", "delete"})

@@ -9,11 +9,11 @@ from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.permissions import AllowedActionsPolicy
 from home.text import with_particle
 
 from . import views
@@ -37,16 +37,6 @@ class RuleViewSet(SnippetViewSet):
 
 
 register_snippet(RuleViewSet)
-
-
-class ReviewRecordPermissionPolicy(ModelPermissionPolicy):
-    """Review records are written by the editor's form only; reviewers and superusers read them."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and user.is_active and user.has_perm("medical_ads.view_adreview")
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class AdReviewViewSet(ModelViewSet):
@@ -76,7 +66,8 @@ class AdReviewViewSet(ModelViewSet):
     form_fields = []
 
 
-register_permission_policy(AdReview, ReviewRecordPermissionPolicy(AdReview))
+# Review records are written by the editor's form only; reviewers and superusers read them.
+register_permission_policy(AdReview, AllowedActionsPolicy(AdReview, {"view"}))
 ad_review_viewset = AdReviewViewSet("medical_ads_reviews")
 
 

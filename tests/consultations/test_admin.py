@@ -15,12 +15,10 @@ from consultations.models import (
     ConsultationRequest,
     DestructionRecord,
 )
-from tests.utils import visible_text
+from tests.utils import seoul, visible_text
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
-
-SEOUL = datetime.timezone(datetime.timedelta(hours=9))
 
 
 def consultation(name="김민지", phone="010-1234-5678", slug="ulthera", **fields):
@@ -79,7 +77,7 @@ def test_the_list_filters_by_status_treatment_and_date(client, staff):
 
 
 def test_the_csv_export_opens_in_excel_in_korean_and_is_logged(client, staff):
-    moment = datetime.datetime(2026, 3, 2, 9, 5, tzinfo=SEOUL)
+    moment = seoul(2026, 3, 2, 9, 5)
     request = consultation(message='=HYPERLINK("http://x")', created_at=moment)
     client.force_login(staff)
     response = client.get(reverse("consultation_requests:index"), {"export": "csv"})

@@ -19,11 +19,11 @@ from consultations.models import (
     ConsultationRequest,
     DestructionRecord,
 )
+from tests.utils import seoul
 
 pytestmark = pytest.mark.django_db
 
-SEOUL = datetime.timezone(datetime.timedelta(hours=9))
-START = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=SEOUL)
+START = seoul(2026, 3, 2, 10, 0)
 
 
 def run_scheduler():

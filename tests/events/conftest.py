@@ -1,5 +1,3 @@
-import datetime
-
 import pytest
 import time_machine
 
@@ -10,13 +8,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage
 from tests.factories import marketing_user
+from tests.utils import seoul
 from treatments.models import TreatmentPage
-
-SEOUL = datetime.timezone(datetime.timedelta(hours=9))
-
-
-def seoul(*args):
-    return datetime.datetime(*args, tzinfo=SEOUL)
 
 
 @pytest.fixture
@@ -27,7 +20,8 @@ def clock():
 
 
 @pytest.fixture
-def marketer(client, db):
+def marketer(client, db, clock):
+    """Signed in at the tests' clock: an admin session left idle for 30 minutes ends."""
     user = marketing_user()
     client.force_login(user)
     return client
