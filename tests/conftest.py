@@ -1,12 +1,13 @@
 import importlib
 import os
+import time
 
 import pytest
 
 from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.commands import flush
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # beside it are still plain synchronous calls.
@@ -35,22 +36,33 @@ def flush_lifts_the_archive_triggers():
 
     def handle(self, *args, **options):
         connection = connections[options.get("database") or DEFAULT_DB_ALIAS]
-        statements = (
-            archive.DROP.get(connection.vendor, []) if connection.vendor == "sqlite" else []
-        )
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
+        if connection.vendor != "sqlite":
+            return original(self, *args, **options)
+        execute_schema(connection, archive.DROP["sqlite"])
         try:
             return original(self, *args, **options)
         finally:
-            with connection.cursor() as cursor:
-                for statement in archive.CREATE["sqlite"] if statements else []:
-                    cursor.execute(statement)
+            execute_schema(connection, archive.CREATE["sqlite"])
 
     flush.Command.handle = handle
     yield
     flush.Command.handle = original
+
+
+def execute_schema(connection, statements, patience=10.0):
+    """Schema statements on SQLite's shared in-memory test database wait while a live server
+    thread still reads (SQLite answers "database table is locked" instead of waiting)."""
+    deadline = time.monotonic() + patience
+    with connection.cursor() as cursor:
+        for statement in statements:
+            while True:
+                try:
+                    cursor.execute(statement)
+                    break
+                except OperationalError as error:
+                    if "locked" not in str(error) or time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.05)
 
 
 @pytest.fixture(scope="session")

@@ -16,9 +16,12 @@ pytestmark = pytest.mark.django_db
 
 
 def hits(text, days_ago, count=3):
+    # Wagtail dates search hits (Query.add_hit) and prunes them by the UTC calendar: from 15:00
+    # UTC Seoul is a day ahead, so counting from timezone.localdate() would be a day off.
+    today = timezone.now().date()
     query = Query.get(text)
     QueryDailyHits.objects.create(
-        query=query, date=timezone.localdate() - datetime.timedelta(days=days_ago), hits=count
+        query=query, date=today - datetime.timedelta(days=days_ago), hits=count
     )
     return query
 
