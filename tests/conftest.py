@@ -5,7 +5,7 @@ import time
 import pytest
 
 from django.core.cache import caches
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.core.management.commands import flush
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
 
@@ -40,7 +40,7 @@ def flush_lifts_the_archive_triggers():
             return original(self, *args, **options)
         execute_schema(connection, archive.DROP["sqlite"])
         try:
-            return original(self, *args, **options)
+            return while_unlocked(lambda: original(self, *args, **options))
         finally:
             execute_schema(connection, archive.CREATE["sqlite"])
 
@@ -49,20 +49,25 @@ def flush_lifts_the_archive_triggers():
     flush.Command.handle = original
 
 
-def execute_schema(connection, statements, patience=10.0):
-    """Schema statements on SQLite's shared in-memory test database wait while a live server
-    thread still reads (SQLite answers "database table is locked" instead of waiting)."""
+def while_unlocked(operation, patience=10.0):
+    """Run `operation`, again while SQLite's shared in-memory test database is locked: a live
+    server thread may still finish a request (Wagtail's autosave) as a browser test ends, and
+    SQLite answers "database table is locked" at once instead of waiting."""
     deadline = time.monotonic() + patience
+    while True:
+        try:
+            return operation()
+        except (OperationalError, CommandError) as error:
+            cause = error if isinstance(error, OperationalError) else error.__cause__
+            if "locked" not in str(cause) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def execute_schema(connection, statements):
     with connection.cursor() as cursor:
         for statement in statements:
-            while True:
-                try:
-                    cursor.execute(statement)
-                    break
-                except OperationalError as error:
-                    if "locked" not in str(error) or time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.05)
+            while_unlocked(lambda statement=statement: cursor.execute(statement))
 
 
 @pytest.fixture(scope="session")
