@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -147,6 +148,20 @@ CACHE_MIDDLEWARE_ALIAS = "default"
 # it: keep copies briefly so a scheduled publish shows within a minute.
 CACHE_MIDDLEWARE_SECONDS = 60 * 60 if REDIS_URL else 20
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
+# A shared cache in front (deploy/varnish/nbsite.vcl, a CDN): FRONTEND_CACHE_URL is where it takes
+# Wagtail's purges (Varnish: http://127.0.0.1:6081). Anonymous pages tell shared caches to keep
+# them SHARED_CACHE_SECONDS (s-maxage): an hour when purged on publish, a minute when not.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+SHARED_CACHE_SECONDS = int(
+    os.environ.get("SHARED_CACHE_SECONDS", "3600" if FRONTEND_CACHE_URL else "60")
+)
 
 LANGUAGE_CODE = "ko-kr"
 LANGUAGES = [("ko", "한국어")]
