@@ -131,3 +131,20 @@ def test_a_views_own_private_header_is_obeyed_every_time(client, page_cache):
     consultation = client.get("/consultation/")
     assert "no-store" in consultation["Cache-Control"]
     assert "public" not in consultation["Cache-Control"]
+
+
+def test_making_a_page_private_in_the_admin_purges_every_cache(
+    client, page_cache, front_cache, editor, django_capture_on_commit_callbacks
+):
+    assert "<h1>울쎄라</h1>" in client.get("/lifting/ulthera/").content.decode()
+    ulthera = TreatmentPage.objects.get(slug="ulthera")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(
+            reverse("wagtailadmin_pages:set_privacy", args=[ulthera.pk]),
+            {"restriction_type": "password", "password": "secret-word"},
+        )
+    assert response.status_code == 200 and ulthera.get_view_restrictions().exists()
+    assert site_root_purge() in front_cache.received
+    restricted = client.get("/lifting/ulthera/")
+    assert "<h1>울쎄라</h1>" not in restricted.content.decode()
+    assert "s-maxage" not in restricted.get("Cache-Control", "")
