@@ -99,6 +99,14 @@ prod-local: install
 	  fi; }
 	$(BIN)/python deploy/prod_local.py $(PROD_LOCAL_ARGS)
 
+# Varnish hits against nginx serving the same saved HTML (deploy/bench_front.py; README "Production").
+.PHONY: bench-front
+bench-front: install
+	@command -v varnishd >/dev/null || test -x /usr/sbin/varnishd || apt-get install -y -qq varnish
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || apt-get install -y -qq nginx-light
+	$(BIN)/python -m deploy.bench_front $(BENCH_ARGS)
+
 # Search quality and speed (search/eval/queries.json): recall@3, then search and suggestion
 # p50/p95 latency with 1,000 generated pages added for the measurement and rolled back after.
 # SQLite first, then PostgreSQL; each in its own database (made and loaded if missing).
