@@ -25,7 +25,10 @@ from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Site
 
 GENERATION_KEY = "nbsite:page-cache-generation"
-_prefix = contextvars.ContextVar("page_cache_prefix", default="pages.0")
+# Bumped whenever what a stored copy carries changes, so copies stored by the previous release
+# are never read (v2: whether the view chose its own Cache-Control).
+FORMAT = "pages.v2"
+_prefix = contextvars.ContextVar("page_cache_prefix", default=f"{FORMAT}.0")
 
 
 def page_cache():
@@ -90,7 +93,7 @@ class FetchFromPageCacheMiddleware(_GenerationPrefixMixin, FetchFromCacheMiddlew
         if not is_cacheable(request):
             request._cache_update_cache = False
             return None
-        _prefix.set(f"pages.{current_generation()}")
+        _prefix.set(f"{FORMAT}.{current_generation()}")
         response = super().process_request(request)
         if response is not None:
             response["X-Page-Cache"] = "hit"
