@@ -2,8 +2,8 @@
 
 Django's two cache middlewares do the storing and fetching. What they lack is a way to purge:
 their keys hash the URL and headers. So every key carries a *generation* number kept in the
-cache itself; publishing, unpublishing, moving or deleting a page, or saving the clinic settings,
-moves the generation on and every older entry is simply never read again. The generation is read
+cache itself; publishing, unpublishing, moving or deleting a page, changing who may see it, or
+saving the clinic settings or a site, moves the generation on and every older entry is simply never read again. The generation is read
 once at the start of a request, so a page rendered during a publish is stored under the old number.
 
 A shared cache in front (Varnish, a CDN) keeps anonymous HTML for `SHARED_CACHE_SECONDS`
