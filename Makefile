@@ -87,6 +87,26 @@ bench: install-dev
 	@command -v nginx >/dev/null || apt-get install -y -qq nginx-light || true
 	$(BIN)/python tests/benchmarks/serve_bench.py $(BENCH_ARGS)
 
+# The production shape on this machine until Ctrl-C (README "Production"): Varnish on :8300 →
+# two gunicorn app servers → PostgreSQL (its own database) and Redis, plus the scheduler.
+.PHONY: prod-local
+prod-local: install
+	@command -v varnishd >/dev/null || test -x /usr/sbin/varnishd || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null; \
+	  else \
+	    echo "운영 구성에 필요합니다: sudo apt-get install varnish"; exit 1; \
+	  fi; }
+	$(BIN)/python deploy/prod_local.py $(PROD_LOCAL_ARGS)
+
+# Varnish hits against nginx serving the same saved HTML (deploy/bench_front.py; README "Production").
+.PHONY: bench-front
+bench-front: install
+	@command -v varnishd >/dev/null || test -x /usr/sbin/varnishd || apt-get install -y -qq varnish
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || apt-get install -y -qq nginx-light
+	$(BIN)/python -m deploy.bench_front $(BENCH_ARGS)
+
 # Search quality and speed (search/eval/queries.json): recall@3, then search and suggestion
 # p50/p95 latency with 1,000 generated pages added for the measurement and rolled back after.
 # SQLite first, then PostgreSQL; each in its own database (made and loaded if missing).

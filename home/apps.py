@@ -8,7 +8,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from wagtail.models import Page, Site
+        from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .cache import purge_page_cache
@@ -20,4 +20,12 @@ class HomeConfig(AppConfig):
         for model in (ClinicSettings, Site):
             post_save.connect(
                 purge_page_cache, sender=model, dispatch_uid=f"purge-page-cache-{model}"
+            )
+        # A page made private (설정 › 공개 범위) must leave every cache at once, and so must a
+        # page made public again.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                purge_page_cache,
+                sender=PageViewRestriction,
+                dispatch_uid=f"purge-page-cache-restriction-{signal}",
             )

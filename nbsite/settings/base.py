@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -147,6 +148,20 @@ CACHE_MIDDLEWARE_ALIAS = "default"
 # it: keep copies briefly so a scheduled publish shows within a minute.
 CACHE_MIDDLEWARE_SECONDS = 60 * 60 if REDIS_URL else 20
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
+# A shared cache in front (deploy/varnish/nbsite.vcl, a CDN): FRONTEND_CACHE_URL is where it takes
+# Wagtail's purges (Varnish: http://127.0.0.1:6081). Anonymous pages tell shared caches to keep
+# them SHARED_CACHE_SECONDS (s-maxage): an hour when purged on publish, a minute when not.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+SHARED_CACHE_SECONDS = int(
+    os.environ.get("SHARED_CACHE_SECONDS", "3600" if FRONTEND_CACHE_URL else "60")
+)
 
 LANGUAGE_CODE = "ko-kr"
 LANGUAGES = [("ko", "한국어")]
@@ -170,6 +185,27 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads on S3-compatible object storage (django-storages) when AWS_STORAGE_BUCKET_NAME is set,
+# so every app server sees the same files; the keys come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY (boto3 reads them) or the machine's role. URLs are plain, not signed:
+# image renditions sit in pages kept for an hour by the caches, longer than a signature lasts.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            # Another S3 service (e.g. https://kr.object.ncloudstorage.com), or AWS when empty.
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # The CDN's host name in front of the bucket, if any (e.g. media.clinicnb.com).
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+    # Documents are streamed through Django, which checks a private collection's restriction.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

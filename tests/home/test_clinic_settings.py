@@ -106,10 +106,6 @@ def test_settings_change_shows_in_footer_header_and_hours_page_without_restart(c
     assert "일요일·공휴일 휴진(예시)" in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="#18: the page cache replaces the view's private Cache-Control (prod branch)",
-)
 def test_hours_page_says_whether_open_now(client, time_machine):
     clinic = clinic_settings()
     clinic.hours = weekday_hours()
