@@ -151,14 +151,14 @@ CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
 # A shared cache in front (deploy/varnish/nbsite.vcl, a CDN): FRONTEND_CACHE_URL is where it takes
 # Wagtail's purges (Varnish: http://127.0.0.1:6081). Anonymous pages tell shared caches to keep
 # them SHARED_CACHE_SECONDS (s-maxage): an hour when purged on publish, a minute when not.
+# A purge waits at most FRONTEND_CACHE_TIMEOUT seconds (home/frontend_cache.py).
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+FRONTEND_CACHE_BACKEND = {
+    "BACKEND": "home.frontend_cache.HTTPBackend",
+    "TIMEOUT": float(os.environ.get("FRONTEND_CACHE_TIMEOUT", "2")),
+}
 if FRONTEND_CACHE_URL:
-    WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": FRONTEND_CACHE_URL,
-        }
-    }
+    WAGTAILFRONTENDCACHE = {"varnish": {**FRONTEND_CACHE_BACKEND, "LOCATION": FRONTEND_CACHE_URL}}
 SHARED_CACHE_SECONDS = int(
     os.environ.get("SHARED_CACHE_SECONDS", "3600" if FRONTEND_CACHE_URL else "60")
 )

@@ -2,7 +2,10 @@
 frontend_cache sends it, received by a real HTTP listener standing in for Varnish."""
 
 import http.server
+import logging
+import socket
 import threading
+import time
 
 import pytest
 
@@ -40,17 +43,19 @@ class FrontCache(http.server.ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), Handler)
 
 
+def point_purges_at(settings, port):
+    """The settings' own purge backend (FRONTEND_CACHE_URL), sent to this port."""
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {**settings.FRONTEND_CACHE_BACKEND, "LOCATION": f"http://127.0.0.1:{port}"}
+    }
+
+
 @pytest.fixture
 def front_cache(settings):
     server = FrontCache()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
-        }
-    }
+    point_purges_at(settings, server.server_address[1])
     yield server
     server.shutdown()
     server.server_close()
@@ -148,3 +153,27 @@ def test_making_a_page_private_in_the_admin_purges_every_cache(
     restricted = client.get("/lifting/ulthera/")
     assert "<h1>울쎄라</h1>" not in restricted.content.decode()
     assert "s-maxage" not in restricted.get("Cache-Control", "")
+
+
+def test_a_front_cache_that_never_answers_does_not_hold_the_publish(
+    settings, editor, django_capture_on_commit_callbacks, caplog
+):
+    """Varnish hung (it takes the connection, answers nothing): the editor's 게시 still returns
+    within seconds, the page is published, and the failed purge is logged."""
+    silent = socket.create_server(("127.0.0.1", 0))
+    point_purges_at(settings, silent.getsockname()[1])
+    ulthera = TreatmentPage.objects.get(slug="ulthera")
+    form = treatment_form(title="울쎄라 리프팅", slug="ulthera", action="action-publish")
+    started = time.monotonic()
+    try:
+        with (
+            caplog.at_level(logging.ERROR, logger="wagtail.frontendcache"),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            response = editor.post(reverse("wagtailadmin_pages:edit", args=[ulthera.pk]), form)
+    finally:
+        silent.close()
+    assert time.monotonic() - started < settings.FRONTEND_CACHE_BACKEND["TIMEOUT"] * 3 + 5
+    assert response.status_code == 302
+    assert TreatmentPage.objects.get(pk=ulthera.pk).title == "울쎄라 리프팅"
+    assert "Couldn't purge" in caplog.text
