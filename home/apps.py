@@ -8,7 +8,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from wagtail.models import Page, Site
+        from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .cache import purge_page_cache
@@ -17,7 +17,11 @@ class HomeConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(purge_page_cache, dispatch_uid=f"purge-page-cache-{signal}")
         post_delete.connect(purge_page_cache, sender=Page, dispatch_uid="purge-page-cache-delete")
-        for model in (ClinicSettings, Site):
+        for model in (ClinicSettings, Site, PageViewRestriction):
             post_save.connect(
                 purge_page_cache, sender=model, dispatch_uid=f"purge-page-cache-{model}"
             )
+        # Making a page private (or public again) changes what anonymous visitors may see.
+        post_delete.connect(
+            purge_page_cache, sender=PageViewRestriction, dispatch_uid="purge-page-cache-private"
+        )
