@@ -8,7 +8,9 @@ Each page is requested twice and the second request counted, as a warm worker se
 
 import json
 import os
+import statistics
 import sys
+import time
 
 sys.path.insert(0, os.getcwd())
 
@@ -20,6 +22,17 @@ class QueryCounter:
     def __call__(self, execute, sql, params, many, context):
         self.count += 1
         return execute(sql, params, many, context)
+
+
+def render_ms(client, path, times=15):
+    """Median wall time of rendering the page in-process (no HTTP server, no other clients)."""
+    timings = []
+    for number in range(times):
+        url = path + ("&" if "?" in path else "?") + f"render={number}"  # never a cache hit
+        start = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(timings), 1)
 
 
 def main():
@@ -41,6 +54,7 @@ def main():
                 path + ("&" if "?" in path else "?") + "probe=1" if miss else path
             )
         results[name] = {
+            "ms": render_ms(client, path),
             "queries": counter.count,
             "kb": round(len(response.content) / 1024, 1),
             "status": response.status_code,
