@@ -285,12 +285,12 @@ def print_table(results, baseline, args):
         f"\ngunicorn {args.workers} sync workers, wrk 2 threads {args.connections} connections "
         f"{args.seconds}s per page and mode, {os.cpu_count()} cores. req/s cold (page cache off) / "
         "miss (page cache on, a new URL each request) / hit; p50 and p99 cold; SQL queries per "
-        "cold / missed render; HTML KB"
+        "cold / missed render; HTML KB; ms: median cold render in-process (page_probe.py)"
     )
     head = f"{'db':<9}{'pages':<7}{'page':<10}{'cold':>6}{'miss':>6}{'hit':>6}{'p50':>9}{'p99':>9}"
-    head += f"{'q':>6}{'KB':>7}"
+    head += f"{'q':>6}{'KB':>7}{'ms':>6}"
     if baseline:
-        head += f"   base:{'cold':>6}{'miss':>6}{'hit':>6}{'p50':>9}{'q':>6}{'KB':>7}"
+        head += f"   base:{'cold':>6}{'miss':>6}{'hit':>6}{'p50':>9}{'q':>6}{'KB':>7}{'ms':>6}"
         head += f"{'×cold':>7}{'×miss':>7}"
     print(head)
     for kind, sizes in results.items():
@@ -303,6 +303,7 @@ def print_table(results, baseline, args):
                         f"   {'':>5}{rps(old, 'cold'):>6}{rps(old, 'miss'):>6}{rps(old, 'hit'):>6}"
                     )
                     line += f"{old['cold']['p50']:>9}{queries(old):>6}{old['kb']:>7.1f}"
+                    line += f"{old.get('ms', '-'):>6}"
                     for mode in ("cold", "miss"):
                         line += f"{ratio(row[mode]['rps'], old[mode]['rps']):>7}"
                 print(line)
@@ -330,7 +331,8 @@ def row_text(kind, size, name, row):
     flag = f"  non-2xx: {errors}" if errors or row["status"] != 200 else ""
     return (
         f"{kind:<9}{size:<7}{name:<10}{rps(row, 'cold'):>6}{rps(row, 'miss'):>6}{rps(row, 'hit'):>6}"
-        f"{row['cold']['p50']:>9}{row['cold']['p99']:>9}{queries(row):>6}{row['kb']:>7.1f}{flag}"
+        f"{row['cold']['p50']:>9}{row['cold']['p99']:>9}{queries(row):>6}{row['kb']:>7.1f}"
+        f"{row.get('ms', '-'):>6}{flag}"
     )
 
 
@@ -371,8 +373,10 @@ def main():
         if not args.skip_current:
             print("measuring the working tree", file=sys.stderr, flush=True)
             results = measure_code("new", REPO, workdir, args)
-        if args.json:
+        if args.json:  # and the baseline's beside it, for a later --compare
             Path(args.json).write_text(json.dumps(results, indent=1))
+            if args.baseline and not args.skip_current:
+                Path(args.json + ".base").write_text(json.dumps(baseline, indent=1))
         print_table(results, None if args.skip_current else baseline, args)
         home_html = wait_for_home_copy(workdir, args)
         if home_html:
