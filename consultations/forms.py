@@ -7,14 +7,15 @@ import unicodedata
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from home.cache import current_generation, page_cache
 from home.models import ClinicSettings
+from home.navigation import public_pages
 from treatments.models import TreatmentPage
 
 from .models import ConsentVersion, ConsultationPage, ConsultationRequest
@@ -54,15 +55,6 @@ def seconds_since(stamp):
         return time.time() - float(signing.loads(stamp, salt=STAMP_SALT, max_age=STAMP_MAX_AGE))
     except (signing.BadSignature, TypeError, ValueError):
         return None
-
-
-def public_pages(queryset):
-    """live().public() in one query (Wagtail's public() first reads every view restriction):
-    a page is private when a restriction sits on it or on one of its ancestors."""
-    restricted = PageViewRestriction.objects.annotate(
-        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
-    ).filter(prefix=F("page__path"))
-    return queryset.live().exclude(Exists(restricted))
 
 
 def treatment_choices():
@@ -218,6 +210,18 @@ class ConsultationForm(forms.Form):
         clinic = ClinicSettings.for_request(request)
         initial = {"treatment": str(treatment.pk)} if treatment is not None else None
         return cls(data, initial=initial, setup=form_setup(request), clinic_phone=clinic.phone)
+
+    def offer_section_of(self, treatment):
+        """Offer only the treatments of the treatment's own section (and 기타): the short form
+        on a treatment page, which would otherwise carry every treatment of a large clinic into
+        every treatment page's HTML. The full form on the 상담 신청 page offers them all."""
+        pk = str(treatment.pk)
+        field = self.fields["treatment"]
+        field.choices = [
+            choice
+            for choice in field.choices
+            if not isinstance(choice[1], list | tuple) or any(v == pk for v, _ in choice[1])
+        ]
 
     @property
     def consent(self):

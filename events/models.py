@@ -1,8 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef
-from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -10,7 +8,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager, PageViewRestriction
+from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
@@ -18,6 +16,7 @@ from wagtail.url_routing import RouteResult
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.forms import SitePageForm
 from home.models import ClinicPage, with_card_images
+from home.navigation import without_restricted
 
 ENDED_TEMPLATE = "events/event_ended.html"
 PERIOD_REQUIRED = "가격 항목이 있는 이벤트는 시작일과 종료일을 입력해야 게시할 수 있습니다(의료법 제56조 제2항 제13호)."
@@ -32,10 +31,7 @@ class EventQuerySet(PageQuerySet):
         """Like Wagtail's public(), without its separate query for the view restrictions: a page
         is left out when it or an ancestor is restricted (a subquery on the path prefix), so the
         home page's events cost one query."""
-        restrictions = PageViewRestriction.objects.annotate(
-            prefix=Substr(OuterRef("path"), 1, Length("page__path"))
-        ).filter(prefix=F("page__path"))
-        return self.filter(~Exists(restrictions))
+        return without_restricted(self)
 
     def running(self, today=None):
         """Events whose period holds today (Seoul): from 시작일 00:00 to 종료일 23:59:59."""

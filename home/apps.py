@@ -16,16 +16,13 @@ class HomeConfig(AppConfig):
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(purge_page_cache, dispatch_uid=f"purge-page-cache-{signal}")
-        post_delete.connect(purge_page_cache, sender=Page, dispatch_uid="purge-page-cache-delete")
-        for model in (ClinicSettings, Site):
+        # A page made private (설정 › 공개 범위) must leave every cache at once, and so must a
+        # page made public again (its restriction deleted).
+        for model in (Page, PageViewRestriction):
+            post_delete.connect(
+                purge_page_cache, sender=model, dispatch_uid=f"purge-page-cache-delete-{model}"
+            )
+        for model in (ClinicSettings, Site, PageViewRestriction):
             post_save.connect(
                 purge_page_cache, sender=model, dispatch_uid=f"purge-page-cache-{model}"
-            )
-        # A page made private (설정 › 공개 범위) must leave every cache at once, and so must a
-        # page made public again.
-        for signal in (post_save, post_delete):
-            signal.connect(
-                purge_page_cache,
-                sender=PageViewRestriction,
-                dispatch_uid=f"purge-page-cache-restriction-{signal}",
             )

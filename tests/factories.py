@@ -75,6 +75,7 @@ CLINIC_FORM_FIELDS = [
     "kakao_map_url",
     "instagram_url",
     "blog_url",
+    "menu_pages_per_section",
 ]
 CLINIC_PAGE_FIELDS = ["privacy_policy_page", "fees_page", "directions_page"]
 
@@ -145,3 +146,54 @@ def give_photo(page, alt=None):
     page.image = photograph(page.url_path, page.title, alt or f"{page.title} 사진")
     page.save_revision().publish()
     return page
+
+
+def many_treatments(count, prefix="bench"):
+    """`count` more live treatments, dealt in turn to the treatment sections under the home page,
+    each ticked for the menu as editors leave new pages: the site grown to a large clinic's size.
+    """
+    from home.models import HomePage
+    from treatments.models import TreatmentCategoryPage, TreatmentPage
+
+    sections = list(TreatmentCategoryPage.objects.child_of(HomePage.objects.get()).order_by("path"))
+    for number in range(count):
+        sections[number % len(sections)].add_child(
+            instance=TreatmentPage(
+                title=f"추가 시술 {number + 1}",
+                slug=f"{prefix}-{number + 1}",
+                summary=f"추가 시술 {number + 1}의 요약입니다.",
+                precautions="<p>시술 부위가 붉어질 수 있습니다.</p>",
+                show_in_menus=True,
+            )
+        )
+
+
+def running_event(slug="opening-event"):
+    """/events/ with one event running from today for a month (the clinic ships no events)."""
+    from django.utils import timezone
+
+    from events.models import EventIndexPage, EventItem, EventPage
+    from home.models import HomePage
+
+    index = EventIndexPage.objects.first()
+    if index is None:
+        index = HomePage.objects.get().add_child(
+            instance=EventIndexPage(title="이벤트", slug="events", show_in_menus=True)
+        )
+    today = timezone.localdate()
+    return index.add_child(
+        instance=EventPage(
+            title="오픈 기념 이벤트",
+            slug=slug,
+            starts_on=today,
+            ends_on=today + datetime.timedelta(days=30),
+            items=[
+                EventItem(
+                    name="울쎄라 300샷",
+                    regular_price=1_000_000,
+                    event_price=800_000,
+                    conditions="첫 방문 고객",
+                )
+            ],
+        )
+    )

@@ -30,8 +30,10 @@ def treatment_consultation_form(context):
     setup = form_setup(request)
     if setup.page is None:
         return {"form": None}
+    form = ConsultationForm.for_request(request, treatment=treatment)
+    form.offer_section_of(treatment)
     return {
-        "form": ConsultationForm.for_request(request, treatment=treatment),
+        "form": form,
         "treatment": treatment,
         "page_url": setup.page.get_url(request),
         "clinic_phone": ClinicSettings.for_request(request).phone,

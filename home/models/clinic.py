@@ -1,6 +1,7 @@
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from wagtail.admin.panels import (
@@ -141,6 +142,15 @@ class ClinicSettings(BaseSiteSetting):
         "비급여 진료비용 페이지",
         "모든 페이지 하단에 연결되는 비급여 진료비용 안내입니다(의료법 제45조).",
     )
+    menu_pages_per_section = models.PositiveSmallIntegerField(
+        "메뉴의 분류별 페이지 수",
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=(
+            "머리글 메뉴에서 분류마다 보일 하위 페이지의 최대 개수입니다(1~50). 더 많으면 "
+            "‘전체 보기’ 링크가 붙고, 나머지는 분류 페이지의 목록에서 볼 수 있습니다."
+        ),
+    )
 
     edit_handler = TabbedInterface(
         [
@@ -167,6 +177,7 @@ class ClinicSettings(BaseSiteSetting):
                     FieldPanel("privacy_policy_page"),
                     FieldPanel("fees_page"),
                     FieldPanel("directions_page"),
+                    FieldPanel("menu_pages_per_section"),
                 ],
                 heading="기본 정보",
             ),

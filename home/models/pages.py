@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.blocks import PageChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from medical_ads.panels import MedicalAdsPanel
@@ -17,6 +17,7 @@ from medical_ads.panels import MedicalAdsPanel
 from ..blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from ..forms import SitePageForm
 from ..hours import opening_status
+from ..navigation import own_field, public_pages
 from .clinic import ClinicSettings, Doctor
 
 # Renditions every listing asks for; prefetched together so a card or a doctor costs no query.
@@ -51,6 +52,13 @@ class SitePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """None, without a query, when home.routing found none for this page in this cache
+        generation (a new restriction moves the generation on)."""
+        if getattr(self, "_nbsite_unrestricted", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @classmethod
     def from_seed(cls, entry):
@@ -149,19 +157,27 @@ def with_card_images(pages, owner=None):
 
 
 class ChildCardsMixin:
-    """For pages that list their sub-pages as cards (ContentPage, TreatmentCategoryPage)."""
+    """For pages that list their sub-pages as cards (ContentPage, TreatmentCategoryPage), a
+    page of cards at a time."""
+
+    cards_per_page = 48
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_listed_children()
+        context["children_page"] = cards = Paginator(
+            self.get_listed_children(), self.cards_per_page
+        ).get_page(request.GET.get("page"))
+        context["children"] = with_card_images(cards, owner=self)
         return context
 
     def get_listed_children(self):
-        """Live, public sub-pages in tree order, whatever their menu flag (that is for the header).
-
-        Their pictures cost two queries in all.
-        """
-        return with_card_images(self.get_children().live().public().specific(), owner=self)
+        """Live, public sub-pages in tree order, whatever their menu flag (that is for the header),
+        with what a card shows read in the same query, whatever their types."""
+        return public_pages(self.get_children()).annotate(
+            summary=own_field("summary", default=""),
+            image_id=own_field("image"),
+            alternative_names=own_field("alternative_names", default=""),
+        )
 
 
 class HomePage(ClinicPage):
@@ -214,16 +230,14 @@ class HomePage(ClinicPage):
         if not ids:
             return []
         treatment_page = apps.get_model("treatments", "TreatmentPage")
-        pages = treatment_page.objects.filter(pk__in=ids).live().public()
+        pages = public_pages(treatment_page.objects.filter(pk__in=ids))
         by_id = {page.pk: page for page in pages}
         return with_card_images([by_id[pk] for pk in ids if pk in by_id])
 
     def get_latest_notices(self):
-        return (
-            NoticePage.objects.live()
-            .public()
-            .order_by("-published_on", "-pk")[: self.latest_notices_count]
-        )
+        return public_pages(NoticePage.objects.all()).order_by("-published_on", "-pk")[
+            : self.latest_notices_count
+        ]
 
     @classmethod
     def from_seed(cls, entry):
@@ -390,7 +404,7 @@ class NoticeIndexPage(ClinicPage):
         return context
 
     def get_notices(self):
-        return NoticePage.objects.child_of(self).live().public().order_by("-published_on", "-pk")
+        return public_pages(NoticePage.objects.child_of(self)).order_by("-published_on", "-pk")
 
 
 class NoticePage(ClinicPage):

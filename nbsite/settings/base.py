@@ -108,6 +108,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Every transaction takes SQLite's write lock at BEGIN: no "database is locked" when a read
     # turns into a write, and the scheduler's lock (run_scheduler) is a plain transaction.
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles any plan it estimates above jit_above_cost, and on a fresh
+    # database its estimates can be wild (the old menu query: ~10^15 rows, ~0.5 s of compiling on
+    # every request). A site of short queries never gains from JIT; tests/home/
+    # test_postgres_plans.py keeps every page's plans cheap besides.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # REDIS_URL turns on a shared Redis cache; without it each process keeps its own.
