@@ -1,5 +1,6 @@
 import importlib
 import os
+import threading
 import time
 
 import pytest
@@ -7,7 +8,9 @@ import pytest
 from django.core.cache import caches
 from django.core.management import CommandError, call_command
 from django.core.management.commands import flush
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
+from django.test.testcases import LiveServerThread
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # beside it are still plain synchronous calls.
@@ -95,6 +98,34 @@ def page_cache(settings):
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's chromium, never a browser downloaded by Playwright."""
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server, answering one request at a time. On SQLite the test database lives in
+    memory and every server thread shares the test's one connection: the admin's overlapping
+    requests (Wagtail's autosave and preview, the 의료광고 check) would interleave transactions on
+    it ("cannot start a transaction within a transaction"). Production has a connection per
+    thread; PostgreSQL runs keep Django's threaded server."""
+
+    def set_app(self, application):
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def live_server_in_turn():
+    if connections[DEFAULT_DB_ALIAS].vendor != "sqlite":
+        yield
+        return
+    original = LiveServerThread.server_class
+    LiveServerThread.server_class = OneRequestAtATime
+    yield
+    LiveServerThread.server_class = original
 
 
 @pytest.fixture
